@@ -1,0 +1,261 @@
+package io.github.tfgan.config;
+
+import java.util.Locale;
+
+/**
+ * The complete, validated configuration of one training run.
+ *
+ * <p>Every default is the value the ported article uses ({@code tf.layers.dense} defaults, TF1
+ * {@code AdamOptimizer} defaults, and the listing's hyper-parameters). Options the article only
+ * advises (learning-rate decay, gradient clipping) and one-sided label smoothing are off by
+ * default.
+ *
+ * @param dataset which data set to train on
+ * @param iterations number of training iterations (one D step then one G step each)
+ * @param batchSize real images per D step, and fake images per step
+ * @param noiseDim size of the standard-normal input z of the generator
+ * @param learningRate Adam step size for both networks
+ * @param beta1 Adam first-moment decay
+ * @param beta2 Adam second-moment decay
+ * @param epsilon Adam epsilon ("epsilon hat", as TF1's AdamOptimizer)
+ * @param lrDecayRate multiply the learning rate by this every {@code lrDecaySteps}; 1 = off
+ * @param lrDecaySteps iterations per decay period
+ * @param clipNorm clip each network's gradients to this global norm; 0 = off
+ * @param realLabel target label for real images in D's loss; 1 = off, 0.9 = one-sided smoothing
+ * @param seed one seed drives initialisation, noise and shuffling
+ * @param logEvery print a log line every this many iterations
+ * @param sampleEvery write a sample grid every this many iterations; 0 = only at the end
+ */
+public record GanConfig(
+    Dataset dataset,
+    int iterations,
+    int batchSize,
+    int noiseDim,
+    float learningRate,
+    float beta1,
+    float beta2,
+    float epsilon,
+    float lrDecayRate,
+    int lrDecaySteps,
+    float clipNorm,
+    float realLabel,
+    long seed,
+    int logEvery,
+    int sampleEvery) {
+
+  /** Article: {@code num_iterations = 10000}. */
+  public static final int ARTICLE_ITERATIONS = 10_000;
+  /** Article: {@code batch_size = 128}. */
+  public static final int ARTICLE_BATCH_SIZE = 128;
+  /** Article: {@code noise_dim = 100}. */
+  public static final int ARTICLE_NOISE_DIM = 100;
+  /** Article: {@code learning_rate = 0.0002}. */
+  public static final float ARTICLE_LEARNING_RATE = 0.0002f;
+  /** TF1 {@code tf.train.AdamOptimizer} default {@code beta1}. */
+  public static final float TF1_ADAM_BETA1 = 0.9f;
+  /** TF1 {@code tf.train.AdamOptimizer} default {@code beta2}. */
+  public static final float TF1_ADAM_BETA2 = 0.999f;
+  /** TF1 {@code tf.train.AdamOptimizer} default {@code epsilon}. */
+  public static final float TF1_ADAM_EPSILON = 1e-8f;
+  /** Article: a log line every 100 iterations. */
+  public static final int ARTICLE_LOG_EVERY = 100;
+  /** Not in the article: how often a sample grid is written by default. */
+  public static final int DEFAULT_SAMPLE_EVERY = 1_000;
+  /** Not in the article: the default seed. */
+  public static final long DEFAULT_SEED = 42L;
+
+  /** Validates every field; the message names the field, what was expected and what was found. */
+  public GanConfig {
+    if (dataset == null) {
+      throw new IllegalArgumentException("dataset: expected mnist or fashion, found null");
+    }
+    requirePositive("iterations", iterations);
+    requirePositive("batch-size", batchSize);
+    requirePositive("noise-dim", noiseDim);
+    requireFinitePositive("learning-rate", learningRate);
+    requireOpenUnit("beta1", beta1, true);
+    requireOpenUnit("beta2", beta2, false);
+    requireFinitePositive("epsilon", epsilon);
+    if (!(lrDecayRate > 0f && lrDecayRate <= 1f)) {
+      throw new IllegalArgumentException(
+          "lr-decay-rate: expected a number in (0, 1] (1 = no decay), found " + lrDecayRate);
+    }
+    requirePositive("lr-decay-steps", lrDecaySteps);
+    if (!(clipNorm >= 0f) || Float.isInfinite(clipNorm)) {
+      throw new IllegalArgumentException(
+          "clip-norm: expected a finite number >= 0 (0 = no clipping), found " + clipNorm);
+    }
+    if (!(realLabel > 0.5f && realLabel <= 1f)) {
+      throw new IllegalArgumentException(
+          "real-label: expected a number in (0.5, 1] (1 = no smoothing), found " + realLabel);
+    }
+    requirePositive("log-every", logEvery);
+    if (sampleEvery < 0) {
+      throw new IllegalArgumentException(
+          "sample-every: expected a number >= 0 (0 = only at the end), found " + sampleEvery);
+    }
+  }
+
+  /** The article's settings on MNIST with the default seed. */
+  public static GanConfig article() {
+    return builder().build();
+  }
+
+  /** A builder starting from the article's settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder()
+        .dataset(dataset)
+        .iterations(iterations)
+        .batchSize(batchSize)
+        .noiseDim(noiseDim)
+        .learningRate(learningRate)
+        .beta1(beta1)
+        .beta2(beta2)
+        .epsilon(epsilon)
+        .learningRateDecay(lrDecayRate, lrDecaySteps)
+        .clipNorm(clipNorm)
+        .realLabel(realLabel)
+        .seed(seed)
+        .logEvery(logEvery)
+        .sampleEvery(sampleEvery);
+  }
+
+  /** Mutable builder; {@link #build()} validates. Starts from the article's settings. */
+  public static final class Builder {
+    private Dataset dataset = Dataset.MNIST;
+    private int iterations = ARTICLE_ITERATIONS;
+    private int batchSize = ARTICLE_BATCH_SIZE;
+    private int noiseDim = ARTICLE_NOISE_DIM;
+    private float learningRate = ARTICLE_LEARNING_RATE;
+    private float beta1 = TF1_ADAM_BETA1;
+    private float beta2 = TF1_ADAM_BETA2;
+    private float epsilon = TF1_ADAM_EPSILON;
+    private float lrDecayRate = 1f;
+    private int lrDecaySteps = 1;
+    private float clipNorm = 0f;
+    private float realLabel = 1f;
+    private long seed = DEFAULT_SEED;
+    private int logEvery = ARTICLE_LOG_EVERY;
+    private int sampleEvery = DEFAULT_SAMPLE_EVERY;
+
+    private Builder() {}
+
+    public Builder dataset(Dataset v) {
+      dataset = v;
+      return this;
+    }
+
+    public Builder iterations(int v) {
+      iterations = v;
+      return this;
+    }
+
+    public Builder batchSize(int v) {
+      batchSize = v;
+      return this;
+    }
+
+    public Builder noiseDim(int v) {
+      noiseDim = v;
+      return this;
+    }
+
+    public Builder learningRate(float v) {
+      learningRate = v;
+      return this;
+    }
+
+    public Builder beta1(float v) {
+      beta1 = v;
+      return this;
+    }
+
+    public Builder beta2(float v) {
+      beta2 = v;
+      return this;
+    }
+
+    public Builder epsilon(float v) {
+      epsilon = v;
+      return this;
+    }
+
+    /** Exponential step decay: lr * rate^floor(iteration / steps); rate 1 turns it off. */
+    public Builder learningRateDecay(float rate, int steps) {
+      lrDecayRate = rate;
+      lrDecaySteps = steps;
+      return this;
+    }
+
+    /** Clip each network's gradients to this global norm; 0 turns it off. */
+    public Builder clipNorm(float v) {
+      clipNorm = v;
+      return this;
+    }
+
+    /** D's target for real images: 1 = none, 0.9 = one-sided label smoothing. */
+    public Builder realLabel(float v) {
+      realLabel = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder logEvery(int v) {
+      logEvery = v;
+      return this;
+    }
+
+    public Builder sampleEvery(int v) {
+      sampleEvery = v;
+      return this;
+    }
+
+    /** Validates and returns the configuration. */
+    public GanConfig build() {
+      return new GanConfig(
+          dataset, iterations, batchSize, noiseDim, learningRate, beta1, beta2, epsilon,
+          lrDecayRate, lrDecaySteps, clipNorm, realLabel, seed, logEvery, sampleEvery);
+    }
+  }
+
+  /** The learning rate in force at {@code iteration} (0-based), after decay. */
+  public float learningRateAt(long iteration) {
+    return (float) (learningRate * Math.pow(lrDecayRate, Math.floorDiv(iteration, lrDecaySteps)));
+  }
+
+  private static void requirePositive(String flag, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(
+          flag + ": expected a positive whole number, found " + value);
+    }
+  }
+
+  private static void requireFinitePositive(String flag, float value) {
+    if (!(value > 0f) || Float.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          flag + ": expected a finite number > 0, found " + value);
+    }
+  }
+
+  private static void requireOpenUnit(String flag, float value, boolean zeroAllowed) {
+    boolean ok = (zeroAllowed ? value >= 0f : value > 0f) && value < 1f;
+    if (!ok) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: expected a number in %s0, 1), found %s",
+              flag,
+              zeroAllowed ? "[" : "(",
+              value));
+    }
+  }
+}

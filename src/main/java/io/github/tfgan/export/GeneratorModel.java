@@ -1,0 +1,100 @@
+package io.github.tfgan.export;
+
+import io.github.tfgan.model.Names;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An exported generator loaded with {@link SavedModelBundle}, ready to generate. Close it to free
+ * the bundle's graph and session.
+ */
+public final class GeneratorModel implements AutoCloseable {
+  private final SavedModelBundle bundle;
+  private final SessionFunction function;
+  private final int noiseDim;
+  private boolean closed;
+
+  private GeneratorModel(SavedModelBundle bundle) {
+    this.bundle = bundle;
+    this.function = bundle.function(Names.SERVING_DEFAULT);
+    this.noiseDim =
+        (int) function.signature().getInputs().get(Names.SIG_Z).shape.get(1);
+  }
+
+  /**
+   * Loads an exported generator.
+   *
+   * @throws IllegalArgumentException naming {@code dir} if it holds no generator SavedModel
+   */
+  public static GeneratorModel load(Path dir) {
+    if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
+      throw new IllegalArgumentException(
+          "--model " + dir + ": expected a SavedModel directory (saved_model.pb), found none");
+    }
+    SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), Names.SERVE_TAG);
+    try {
+      return new GeneratorModel(bundle);
+    } catch (RuntimeException e) {
+      bundle.close();
+      throw new IllegalArgumentException(
+          "--model " + dir + ": expected a generator (serving_default with input z), found "
+              + e.getMessage(), e);
+    }
+  }
+
+  /** Width of z. */
+  public int noiseDim() {
+    return noiseDim;
+  }
+
+  /** Standard-normal noise, {@code n × noiseDim}, from a seeded {@link Random}. */
+  public float[] noise(int n, long seed) {
+    Random random = new Random(seed);
+    float[] z = new float[n * noiseDim];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = (float) random.nextGaussian();
+    }
+    return z;
+  }
+
+  /**
+   * Generates images.
+   *
+   * @param z {@code n × noiseDim} floats, row-major
+   * @return {@code n × 784} floats in [0, 1], row-major
+   */
+  public float[] generate(float[] z) {
+    if (closed) {
+      throw new IllegalStateException("GeneratorModel: used after close()");
+    }
+    if (z.length == 0 || z.length % noiseDim != 0) {
+      throw new IllegalArgumentException(
+          "z: expected a positive multiple of " + noiseDim + " floats, found " + z.length);
+    }
+    int n = z.length / noiseDim;
+    try (TFloat32 zt = TFloat32.tensorOf(Shape.of(n, noiseDim), DataBuffers.of(z, true, false));
+        Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt))) {
+      TFloat32 images = (TFloat32) r.get(Names.SIG_IMAGES).orElseThrow();
+      float[] out = new float[(int) images.size()];
+      images.asRawTensor().data().asFloats().read(out);
+      return out;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      bundle.close();
+    }
+  }
+}

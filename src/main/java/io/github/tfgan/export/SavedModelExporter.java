@@ -1,0 +1,112 @@
+package io.github.tfgan.export;
+
+import io.github.tfgan.model.Names;
+import io.github.tfgan.model.Network;
+import io.github.tfgan.model.NetworkSpec;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Writes inference-only SavedModels: a fresh graph holding one network's variables and forward
+ * pass, restored from a training checkpoint, so that no optimiser slot, training op or training
+ * placeholder is exported.
+ *
+ * <ul>
+ *   <li>generator: {@code z} float32 [-1, noiseDim] → {@code images} float32 [-1, 784] in [0, 1]
+ *   <li>discriminator: {@code images} float32 [-1, 784] → {@code probability} and {@code logits},
+ *       float32 [-1, 1]
+ * </ul>
+ *
+ * <p>Signature key {@code serving_default}, method {@code tensorflow/serving/predict}, tag {@code
+ * serve}. The export is written into a temporary sibling and renamed into place.
+ */
+public final class SavedModelExporter {
+  private SavedModelExporter() {}
+
+  /**
+   * Exports {@code spec}'s network with the values stored under {@code checkpointPrefix}.
+   *
+   * @param force replace {@code dir} if it exists; otherwise an existing {@code dir} is an error
+   * @throws FileAlreadyExistsException if {@code dir} exists and {@code force} is false
+   */
+  public static void export(NetworkSpec spec, Path checkpointPrefix, Path dir, boolean force)
+      throws IOException {
+    Path target = dir.toAbsolutePath();
+    if (Files.exists(target) && !force) {
+      throw new FileAlreadyExistsException(
+          target.toString(), null, "expected no existing export (use --force to replace it)");
+    }
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+    try {
+      try (Graph graph = new Graph()) {
+        Signature signature = buildInference(graph, spec);
+        try (Session session = new Session(graph)) {
+          session.restore(checkpointPrefix.toString());
+          SavedModelBundle.exporter(tmp.toString())
+              .withSession(session)
+              .withSignature(signature)
+              .export();
+        }
+      }
+      if (Files.exists(target)) {
+        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+      } else {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /** Builds the inference graph of {@code spec} and returns its serving signature. */
+  static Signature buildInference(Graph graph, NetworkSpec spec) {
+    Ops tf = Ops.create(graph);
+    Network network = Network.createForRestore(tf, spec);
+    boolean isGenerator = spec.name().equals(Names.GENERATOR);
+    String inputName = isGenerator ? Names.SIG_Z : Names.SIG_IMAGES;
+    Placeholder<TFloat32> input =
+        tf.withName(inputName)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputDim())));
+    Operand<TFloat32> out = network.apply(tf, input);
+    Signature.Builder sig =
+        Signature.builder().key(Names.SERVING_DEFAULT).methodName(Names.PREDICT_METHOD).input(inputName, input);
+    if (isGenerator) {
+      sig.output(Names.SIG_IMAGES, tf.withName(Names.SIG_IMAGES).identity(out));
+    } else {
+      sig.output(Names.SIG_LOGITS, tf.withName(Names.SIG_LOGITS).identity(out));
+      sig.output(Names.SIG_PROBABILITY, tf.withName(Names.SIG_PROBABILITY).math.sigmoid(out));
+    }
+    return sig.build();
+  }
+
+  /** Deletes a directory tree if it exists. */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

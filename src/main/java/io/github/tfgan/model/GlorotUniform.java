@@ -1,0 +1,35 @@
+package io.github.tfgan.model;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Glorot (Xavier) uniform initialisation, the kernel default of {@code tf.layers.dense}: values
+ * drawn uniformly from [−limit, limit] with limit = sqrt(6 / (fan_in + fan_out)).
+ *
+ * <p>Why not {@code org.tensorflow.framework.initializers.Glorot}: in TF Java 1.1.0 its UNIFORM
+ * distribution draws from [0, limit) (measured: every kernel value positive), which makes the
+ * article's networks start with huge logits. {@code GlorotUniformTest} pins the symmetric range.
+ */
+public final class GlorotUniform {
+  private GlorotUniform() {}
+
+  /** sqrt(6 / (fanIn + fanOut)). */
+  public static double limit(int fanIn, int fanOut) {
+    return Math.sqrt(6.0 / (fanIn + fanOut));
+  }
+
+  /**
+   * A {@code [fanIn, fanOut]} kernel initialiser, deterministic in {@code seed}.
+   *
+   * @param init an {@code Ops} in the init scope
+   */
+  public static Operand<TFloat32> kernel(Ops init, int fanIn, int fanOut, long seed) {
+    Operand<TFloat32> unit =
+        init.random.statelessRandomUniform(
+            init.constant(new long[] {fanIn, fanOut}), init.constant(new long[] {seed, fanIn * 65_536L + fanOut}));
+    float limit = (float) limit(fanIn, fanOut);
+    return init.math.sub(init.math.mul(unit, init.constant(2f * limit)), init.constant(limit));
+  }
+}

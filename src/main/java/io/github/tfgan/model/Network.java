@@ -1,0 +1,105 @@
+package io.github.tfgan.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The variables of one {@link NetworkSpec} in a graph, and the ops that apply it to an input.
+ *
+ * <p>Variables are created once; {@link #apply} may be called many times (the discriminator is
+ * applied to real and to generated images with the same weights). This class builds ops only: it
+ * knows no sessions or files.
+ */
+public final class Network {
+  private final NetworkSpec spec;
+  private final List<Variable<TFloat32>> kernels;
+  private final List<Variable<TFloat32>> biases;
+
+  private Network(NetworkSpec spec, List<Variable<TFloat32>> kernels, List<Variable<TFloat32>> biases) {
+    this.spec = spec;
+    this.kernels = List.copyOf(kernels);
+    this.biases = List.copyOf(biases);
+  }
+
+  /**
+   * Creates the variables with the initialisers of {@code tf.layers.dense}: Glorot-uniform kernels
+   * and zero biases. The initialisers run when the session is initialised.
+   *
+   * @param seed drives every kernel; each layer draws from its own stream derived from it
+   */
+  public static Network create(Ops tf, NetworkSpec spec, long seed) {
+    Ops init = tf.withInitScope();
+    List<Variable<TFloat32>> kernels = new ArrayList<>();
+    List<Variable<TFloat32>> biases = new ArrayList<>();
+    int in = spec.inputDim();
+    for (int i = 0; i < spec.layers().size(); i++) {
+      int out = spec.layers().get(i).units();
+      Operand<TFloat32> kernelInit =
+          GlorotUniform.kernel(init, in, out, layerSeed(seed, spec.name(), i));
+      kernels.add(tf.withName(Names.kernel(spec.name(), i + 1)).variable(kernelInit));
+      Operand<TFloat32> biasInit = init.zeros(init.constant(new long[] {out}), TFloat32.class);
+      biases.add(tf.withName(Names.bias(spec.name(), i + 1)).variable(biasInit));
+      in = out;
+    }
+    return new Network(spec, kernels, biases);
+  }
+
+  /**
+   * Creates the variables without initialisers, for a graph whose values are restored from a
+   * checkpoint (the inference graphs that are exported).
+   */
+  public static Network createForRestore(Ops tf, NetworkSpec spec) {
+    List<Variable<TFloat32>> kernels = new ArrayList<>();
+    List<Variable<TFloat32>> biases = new ArrayList<>();
+    int in = spec.inputDim();
+    for (int i = 0; i < spec.layers().size(); i++) {
+      int out = spec.layers().get(i).units();
+      kernels.add(
+          tf.withName(Names.kernel(spec.name(), i + 1)).variable(Shape.of(in, out), TFloat32.class));
+      biases.add(tf.withName(Names.bias(spec.name(), i + 1)).variable(Shape.of(out), TFloat32.class));
+      in = out;
+    }
+    return new Network(spec, kernels, biases);
+  }
+
+  /** A per-layer seed, distinct for every (network, layer) pair and stable across runs. */
+  static long layerSeed(long seed, String network, int layer) {
+    return seed * 1_000_003L + network.hashCode() * 31L + layer;
+  }
+
+  /**
+   * Applies the network: for each layer {@code activation(x · kernel + bias)}.
+   *
+   * @param x {@code [batch, inputDim]} float32
+   * @return {@code [batch, outputDim]} float32, after the last layer's activation
+   */
+  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> h = x;
+    for (int i = 0; i < kernels.size(); i++) {
+      Operand<TFloat32> z = tf.math.add(tf.linalg.matMul(h, kernels.get(i)), biases.get(i));
+      h = spec.layers().get(i).activation().apply(tf, z);
+    }
+    return h;
+  }
+
+  /** The architecture. */
+  public NetworkSpec spec() {
+    return spec;
+  }
+
+  /** All variables, layer by layer: kernel then bias. This is what this network's optimiser updates. */
+  public List<Variable<TFloat32>> variables() {
+    List<Variable<TFloat32>> all = new ArrayList<>();
+    for (int i = 0; i < kernels.size(); i++) {
+      all.add(kernels.get(i));
+      all.add(biases.get(i));
+    }
+    return Collections.unmodifiableList(all);
+  }
+}

@@ -1,0 +1,273 @@
+package io.github.tfgan.train;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.export.SavedModelExporter;
+import io.github.tfgan.model.NetworkSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Trains the GAN: owns one {@link Graph} and one {@link Session}, built once.
+ *
+ * <p>Each iteration runs a D step (Adam over D's variables only, on a real batch and G(z)), then a
+ * G step (Adam over G's variables only, on the same z, seeing D's update). Close it to free the
+ * native graph and session; it refuses use after close.
+ *
+ * <pre>{@code
+ * try (GanTrainer trainer = new GanTrainer(config, data)) {
+ *   trainer.train((t, m) -> System.out.println(m.logLine()));
+ *   trainer.exportGenerator(Path.of("out/generator"), false);
+ * }
+ * }</pre>
+ */
+public final class GanTrainer implements AutoCloseable {
+  private final GanConfig config;
+  private final ImageData data;
+  private final Graph graph;
+  private final Session session;
+  private final TrainingGraph ops;
+  private final BatchSampler sampler;
+  private final int[] batchIndices;
+  private final float[] batchPixels;
+  private long completed;
+  private boolean closed;
+
+  /**
+   * Builds the graph and initialises the variables.
+   *
+   * @param data training images; must hold at least one batch
+   * @throws IllegalArgumentException if the batch size exceeds the number of images
+   */
+  public GanTrainer(GanConfig config, ImageData data) {
+    this.config = config;
+    this.data = data;
+    this.sampler = new BatchSampler(data.count(), config.batchSize(), config.seed());
+    this.batchIndices = new int[config.batchSize()];
+    this.batchPixels = new float[config.batchSize() * ImageData.PIXELS];
+    this.graph = new Graph();
+    try {
+      this.ops = new TrainingGraph(graph, config);
+      this.session = new Session(graph);
+      session.initialize();
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** The configuration this trainer was built with. */
+  public GanConfig config() {
+    return config;
+  }
+
+  /** Number of iterations completed so far. */
+  public long completedIterations() {
+    return completed;
+  }
+
+  /**
+   * Runs iterations until {@link GanConfig#iterations()} have completed.
+   *
+   * @throws DivergenceException if a loss becomes NaN or infinite
+   */
+  public void train(TrainingListener listener) {
+    while (completed < config.iterations()) {
+      IterationMetrics m = step();
+      if (!m.isFinite()) {
+        throw new DivergenceException(m);
+      }
+      listener.onIteration(this, m);
+    }
+    listener.onFinish(this);
+  }
+
+  /** Runs one iteration (D step, then G step) and returns what it measured. */
+  public IterationMetrics step() {
+    checkOpen();
+    long it = completed;
+    float[] d;
+    float gLoss;
+    try (TFloat32 real = realBatch(it);
+        TInt64 iteration = TInt64.scalarOf(it)) {
+      d = runDiscriminatorStep(real, iteration);
+      gLoss = runGeneratorStep(iteration);
+    }
+    completed = it + 1;
+    return new IterationMetrics(completed, d[0], gLoss, d[1], d[2], d[3]);
+  }
+
+  /** The real batch of the 0-based iteration {@code it}, as a {@code [batch, 784]} tensor. */
+  private TFloat32 realBatch(long it) {
+    sampler.indices(it, batchIndices);
+    float[] pixels = data.pixels();
+    for (int b = 0; b < batchIndices.length; b++) {
+      System.arraycopy(
+          pixels,
+          batchIndices[b] * ImageData.PIXELS,
+          batchPixels,
+          b * ImageData.PIXELS,
+          ImageData.PIXELS);
+    }
+    return TFloat32.tensorOf(
+        Shape.of(config.batchSize(), ImageData.PIXELS), DataBuffers.of(batchPixels, true, false));
+  }
+
+  /** One D step; returns D loss, D(x), D(G(z)) and the learning rate, all before the update. */
+  private float[] runDiscriminatorStep(TFloat32 real, TInt64 iteration) {
+    try (Result r =
+        session
+            .runner()
+            .feed(ops.realImages, real)
+            .feed(ops.iteration, iteration)
+            .addTarget(ops.dTrain)
+            .fetch(ops.dLoss)
+            .fetch(ops.dReal)
+            .fetch(ops.dFake)
+            .fetch(ops.learningRate)
+            .run()) {
+      return new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
+    }
+  }
+
+  /** One G step; returns G's loss before the update. */
+  private float runGeneratorStep(TInt64 iteration) {
+    try (Result r =
+        session.runner().feed(ops.iteration, iteration).addTarget(ops.gTrain).fetch(ops.gLoss).run()) {
+      return scalar(r, 0);
+    }
+  }
+
+  /**
+   * Generates images from the current generator.
+   *
+   * @param z {@code n × noiseDim} floats, row-major
+   * @return {@code n × 784} floats in [0, 1], row-major
+   */
+  public float[] generate(float[] z) {
+    checkOpen();
+    int n = z.length / config.noiseDim();
+    if (n == 0 || z.length % config.noiseDim() != 0) {
+      throw new IllegalArgumentException(
+          "z: expected a positive multiple of " + config.noiseDim() + " floats, found " + z.length);
+    }
+    try (TFloat32 zt = TFloat32.tensorOf(Shape.of(n, config.noiseDim()), DataBuffers.of(z, true, false));
+        Result r = session.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
+      float[] out = new float[n * ImageData.PIXELS];
+      ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
+      return out;
+    }
+  }
+
+  /** Values of the given variables, for tests and inspection. */
+  public float[][] variableValues(List<Variable<TFloat32>> variables) {
+    checkOpen();
+    Session.Runner runner = session.runner();
+    variables.forEach(runner::fetch);
+    try (Result r = runner.run()) {
+      float[][] values = new float[variables.size()][];
+      for (int i = 0; i < variables.size(); i++) {
+        TFloat32 t = (TFloat32) r.get(i);
+        values[i] = new float[(int) t.size()];
+        t.asRawTensor().data().asFloats().read(values[i]);
+      }
+      return values;
+    }
+  }
+
+  /** The generator's variables in this trainer's graph. */
+  public List<Variable<TFloat32>> generatorVariables() {
+    return ops.generator.variables();
+  }
+
+  /** The discriminator's variables in this trainer's graph. */
+  public List<Variable<TFloat32>> discriminatorVariables() {
+    return ops.discriminator.variables();
+  }
+
+  /** Runs only a D step of the next iteration, without counting it; for tests. */
+  void discriminatorStepOnly() {
+    checkOpen();
+    try (TFloat32 real = realBatch(completed);
+        TInt64 iteration = TInt64.scalarOf(completed)) {
+      runDiscriminatorStep(real, iteration);
+    }
+  }
+
+  /** Runs only a G step of the next iteration, without counting it; for tests. */
+  void generatorStepOnly() {
+    checkOpen();
+    try (TInt64 iteration = TInt64.scalarOf(completed)) {
+      runGeneratorStep(iteration);
+    }
+  }
+
+  /**
+   * Saves every variable (weights and both Adam states) as a TensorFlow checkpoint.
+   *
+   * @param prefix checkpoint prefix, e.g. {@code dir/ckpt}; its directory must exist
+   */
+  public void saveCheckpoint(Path prefix) {
+    checkOpen();
+    session.save(prefix.toString());
+  }
+
+  /**
+   * Exports the generator as an inference-only SavedModel ({@code z} → {@code images}).
+   *
+   * @param dir target directory; written through a temporary sibling, then renamed
+   * @param force replace an existing export
+   */
+  public void exportGenerator(Path dir, boolean force) throws IOException {
+    export(NetworkSpec.generator(config.noiseDim()), dir, force);
+  }
+
+  /** Exports the discriminator ({@code images} → {@code probability}, {@code logits}). */
+  public void exportDiscriminator(Path dir, boolean force) throws IOException {
+    export(NetworkSpec.discriminator(), dir, force);
+  }
+
+  private void export(NetworkSpec spec, Path dir, boolean force) throws IOException {
+    checkOpen();
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
+    try {
+      Path prefix = tmp.resolve("ckpt");
+      saveCheckpoint(prefix);
+      SavedModelExporter.export(spec, prefix, dir, force);
+    } finally {
+      SavedModelExporter.deleteTree(tmp);
+    }
+  }
+
+  private static float scalar(Result r, int index) {
+    return ((TFloat32) r.get(index)).getFloat();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("GanTrainer: used after close()");
+    }
+  }
+
+  /** Closes the session, then the graph. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      session.close();
+      graph.close();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.tfgan.train;
+
+import java.util.Locale;
+
+/**
+ * What one iteration measured.
+ *
+ * @param iteration 1-based iteration number
+ * @param dLoss discriminator loss before its update
+ * @param gLoss generator loss before its update (after D's update of the same iteration)
+ * @param dReal mean D(x) over the real batch
+ * @param dFake mean D(G(z)) over the fake batch
+ * @param learningRate learning rate used by both updates
+ */
+public record IterationMetrics(
+    long iteration, float dLoss, float gLoss, float dReal, float dFake, float learningRate) {
+
+  /** CSV header matching {@link #csvRow()}. */
+  public static final String CSV_HEADER = "iteration,d_loss,g_loss,d_real,d_fake,learning_rate";
+
+  /** The article's log line with the diagnostics GAN users read. */
+  public String logLine() {
+    return String.format(
+        Locale.ROOT,
+        "Iteration %d: D loss = %.4f, G loss = %.4f, D(x) = %.2f, D(G(z)) = %.2f",
+        iteration, dLoss, gLoss, dReal, dFake);
+  }
+
+  /** One CSV row, full float precision. */
+  public String csvRow() {
+    return iteration + "," + dLoss + "," + gLoss + "," + dReal + "," + dFake + "," + learningRate;
+  }
+
+  /** Whether both losses are finite numbers. */
+  public boolean isFinite() {
+    return Float.isFinite(dLoss) && Float.isFinite(gLoss);
+  }
+}

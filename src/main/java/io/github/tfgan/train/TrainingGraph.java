@@ -1,0 +1,135 @@
+package io.github.tfgan.train;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.model.Names;
+import io.github.tfgan.model.Network;
+import io.github.tfgan.model.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.framework.op.FrameworkOps;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The whole training graph, built once: both networks, the losses on logits, one Adam per network
+ * over its own variables, and a sampling branch for fixed-noise grids.
+ *
+ * <p>The objective is the article's: D maximises log D(x) + log(1 − D(G(z))); G maximises log
+ * D(G(z)) (the non-saturating form). Both are written as sigmoid cross-entropy on D's logits, the
+ * numerically stable form of the same expressions.
+ *
+ * <p>Noise is drawn in the graph by a stateless normal op seeded with {@code (seed, iteration)}:
+ * the D step and the G step of one iteration see the same z, and any iteration's z can be
+ * recomputed (which makes runs reproducible and resumable).
+ */
+final class TrainingGraph {
+  final Network generator;
+  final Network discriminator;
+  final Placeholder<TFloat32> realImages;
+  final Placeholder<TInt64> iteration;
+  final Operand<TFloat32> dLoss;
+  final Operand<TFloat32> gLoss;
+  final Operand<TFloat32> dReal;
+  final Operand<TFloat32> dFake;
+  final Operand<TFloat32> learningRate;
+  final Op dTrain;
+  final Op gTrain;
+  final Placeholder<TFloat32> sampleZ;
+  final Operand<TFloat32> sampleImages;
+
+  TrainingGraph(Graph graph, GanConfig config) {
+    Ops tf = Ops.create(graph);
+    FrameworkOps fops = FrameworkOps.create(tf);
+    int batch = config.batchSize();
+
+    generator = Network.create(tf, NetworkSpec.generator(config.noiseDim()), config.seed());
+    discriminator = Network.create(tf, NetworkSpec.discriminator(), config.seed());
+
+    realImages =
+        tf.withName(Names.REAL_IMAGES)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, NetworkSpec.IMAGE_PIXELS)));
+    iteration =
+        tf.withName(Names.ITERATION).placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+
+    Operand<TInt64> noiseSeed = tf.stack(List.of(tf.constant(config.seed()), iteration));
+    Operand<TFloat32> z =
+        tf.random.statelessRandomNormal(tf.constant(new long[] {batch, config.noiseDim()}), noiseSeed);
+    Operand<TFloat32> fake = generator.apply(tf, z);
+    Operand<TFloat32> realLogits = discriminator.apply(tf, realImages);
+    Operand<TFloat32> fakeLogits = discriminator.apply(tf, fake);
+
+    // Labels are constants of the batch's shape, so no gradient path runs through them.
+    Operand<TFloat32> realTargets = labels(tf, batch, config.realLabel());
+    Operand<TFloat32> fakeTargets = labels(tf, batch, 0f);
+    Operand<TFloat32> ones = labels(tf, batch, 1f);
+    dLoss =
+        tf.withName(Names.D_LOSS)
+            .math
+            .add(
+                tf.math.mean(fops.nn.sigmoidCrossEntropyWithLogits(realTargets, realLogits), allAxes(tf)),
+                tf.math.mean(fops.nn.sigmoidCrossEntropyWithLogits(fakeTargets, fakeLogits), allAxes(tf)));
+    gLoss =
+        tf.withName(Names.G_LOSS)
+            .math
+            .mean(fops.nn.sigmoidCrossEntropyWithLogits(ones, fakeLogits), allAxes(tf));
+    dReal = tf.withName(Names.D_REAL).math.mean(tf.math.sigmoid(realLogits), allAxes(tf));
+    dFake = tf.withName(Names.D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), allAxes(tf));
+
+    learningRate = tf.withName(Names.LEARNING_RATE).identity(learningRate(tf, config));
+
+    List<Operand<TFloat32>> dGrads = gradients(graph, tf, dLoss, discriminator.variables(), config);
+    List<Operand<TFloat32>> gGrads = gradients(graph, tf, gLoss, generator.variables(), config);
+    // One optimiser per network, each over its own variables only; the second is built after the
+    // first has created its slots.
+    AdamOptimizer dAdam = new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
+    dTrain = dAdam.applyGradients(tf, discriminator.variables(), dGrads, learningRate, Names.D_TRAIN);
+    AdamOptimizer gAdam = new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
+    gTrain = gAdam.applyGradients(tf, generator.variables(), gGrads, learningRate, Names.G_TRAIN);
+
+    sampleZ =
+        tf.withName(Names.SAMPLE_Z)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
+    sampleImages = tf.withName(Names.SAMPLE_IMAGES).identity(generator.apply(tf, sampleZ));
+  }
+
+  private static Operand<TFloat32> labels(Ops tf, int batch, float value) {
+    return tf.fill(tf.constant(new long[] {batch, 1}), tf.constant(value));
+  }
+
+  private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf) {
+    return tf.constant(new int[] {0, 1});
+  }
+
+  /** lr · rate^floor(iteration / steps); a plain constant when decay is off. */
+  private Operand<TFloat32> learningRate(Ops tf, GanConfig config) {
+    if (config.lrDecayRate() == 1f) {
+      return tf.constant(config.learningRate());
+    }
+    Operand<TFloat32> periods =
+        tf.dtypes.cast(tf.math.floorDiv(iteration, tf.constant((long) config.lrDecaySteps())), TFloat32.class);
+    return tf.math.mul(
+        tf.constant(config.learningRate()), tf.math.pow(tf.constant(config.lrDecayRate()), periods));
+  }
+
+  /** d loss / d vars, clipped to the configured global norm when clipping is on. */
+  private static List<Operand<TFloat32>> gradients(
+      Graph graph, Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars, GanConfig config) {
+    Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+    Output<?>[] dy = graph.addGradients(loss.asOutput(), xs);
+    List<Operand<TFloat32>> grads = new ArrayList<>();
+    for (Output<?> g : dy) {
+      @SuppressWarnings("unchecked")
+      Output<TFloat32> typed = (Output<TFloat32>) g;
+      grads.add(typed);
+    }
+    return config.clipNorm() > 0f ? GradientClipping.clipByGlobalNorm(tf, grads, config.clipNorm()) : grads;
+  }
+}
