@@ -57,7 +57,10 @@ public final class GanCli implements Callable<Integer> {
   }
 
   /** Prints every layer with its output shape and parameter count, and the totals. */
-  @Command(name = "summary", mixinStandardHelpOptions = true, description = "Print both networks' layers and parameter counts.")
+  @Command(
+      name = "summary",
+      mixinStandardHelpOptions = true,
+      description = "Print both networks' layers and parameter counts.")
   static final class Summary implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,14 +84,23 @@ public final class GanCli implements Callable<Integer> {
   }
 
   /** Trains with the article's defaults and writes a run directory. */
-  @Command(name = "train", mixinStandardHelpOptions = true, description = "Train the GAN (defaults: the article's settings).")
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description = "Train the GAN (defaults: the article's settings).")
   static final class Train implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Directory with the IDX files (default: cache, fetched if missing).")
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "Directory with the IDX files (default: cache, fetched if missing).")
     Path data;
 
-    @Option(names = "--dataset", paramLabel = "mnist|fashion", description = "Data set (default: mnist).")
+    @Option(
+        names = "--dataset",
+        paramLabel = "mnist|fashion",
+        description = "Data set (default: mnist).")
     String dataset = "mnist";
 
     @Option(names = "--iterations", description = "Iterations (default: ${DEFAULT-VALUE}).")
@@ -97,42 +109,69 @@ public final class GanCli implements Callable<Integer> {
     @Option(names = "--batch-size", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize = GanConfig.ARTICLE_BATCH_SIZE;
 
-    @Option(names = "--learning-rate", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--learning-rate",
+        description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float learningRate = GanConfig.ARTICLE_LEARNING_RATE;
 
-    @Option(names = "--seed", description = "Seed for initialisation, noise and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--seed",
+        description = "Seed for initialisation, noise and shuffling (default: ${DEFAULT-VALUE}).")
     long seed = GanConfig.DEFAULT_SEED;
 
     @Option(names = "--log-every", description = "Log line interval (default: ${DEFAULT-VALUE}).")
     int logEvery = GanConfig.ARTICLE_LOG_EVERY;
 
-    @Option(names = "--sample-every", description = "Sample grid interval, 0 = end only (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--sample-every",
+        description = "Sample grid interval, 0 = end only (default: ${DEFAULT-VALUE}).")
     int sampleEvery = GanConfig.DEFAULT_SAMPLE_EVERY;
 
-    @Option(names = "--lr-decay-rate", description = "Multiply the learning rate by this every --lr-decay-steps; 1 = off (default).")
+    @Option(
+        names = "--lr-decay-rate",
+        description =
+            "Multiply the learning rate by this every --lr-decay-steps; 1 = off (default).")
     float lrDecayRate = 1f;
 
-    @Option(names = "--lr-decay-steps", description = "Iterations per decay period (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--lr-decay-steps",
+        description = "Iterations per decay period (default: ${DEFAULT-VALUE}).")
     int lrDecaySteps = 1000;
 
-    @Option(names = "--clip-norm", description = "Clip each network's gradients to this global norm; 0 = off (default).")
+    @Option(
+        names = "--clip-norm",
+        description = "Clip each network's gradients to this global norm; 0 = off (default).")
     float clipNorm = 0f;
 
-    @Option(names = "--real-label", description = "D's target for real images; 0.9 = one-sided label smoothing; 1 = off (default).")
+    @Option(
+        names = "--real-label",
+        description =
+            "D's target for real images; 0.9 = one-sided label smoothing; 1 = off (default).")
     float realLabel = 1f;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only (default: all).")
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description = "Train on the first N images only (default: all).")
     Integer limit;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where fetched data is kept (default: ${GAN_CACHE_DIR} or ~/.cache/tf-java-gan).")
+    @Option(
+        names = "--cache-dir",
+        paramLabel = "DIR",
+        description =
+            "Where fetched data is kept (default: ${GAN_CACHE_DIR} or ~/.cache/tf-java-gan).")
     Path cacheDir = DatasetLoader.DEFAULT_CACHE;
 
-    @Option(names = "--out", paramLabel = "RUN_DIR", description = "New run directory (default: runs/<date-time>).")
+    @Option(
+        names = "--out",
+        paramLabel = "RUN_DIR",
+        description = "New run directory (default: runs/<date-time>).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-      PrintStream stdout = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      PrintStream stdout =
+          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
       GanConfig config =
           GanConfig.builder()
               .dataset(Dataset.parse(dataset))
@@ -149,9 +188,12 @@ public final class GanCli implements Callable<Integer> {
       Path runDir =
           out != null
               ? out
-              : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+              : Path.of(
+                  "runs",
+                  LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
       TrainingRun.checkNewRunDir(runDir);
-      ImageData images = new DatasetLoader(cacheDir, stdout::println).loadTraining(config.dataset(), data);
+      ImageData images =
+          new DatasetLoader(cacheDir, stdout::println).loadTraining(config.dataset(), data);
       if (limit != null) {
         if (limit <= 0 || limit > images.count()) {
           throw new IllegalArgumentException(
@@ -165,11 +207,18 @@ public final class GanCli implements Callable<Integer> {
   }
 
   /** Writes a PNG grid of samples from an exported generator. */
-  @Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a PNG grid from an exported generator.")
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = "Generate a PNG grid from an exported generator.")
   static final class Generate implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Generator SavedModel directory.")
+    @Option(
+        names = "--model",
+        paramLabel = "DIR",
+        required = true,
+        description = "Generator SavedModel directory.")
     Path model;
 
     @Option(names = "--count", required = true, description = "Number of images.")

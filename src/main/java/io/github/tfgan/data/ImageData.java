@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A set of 28x28 grey images as float32 in [0, 1] (pixels / 255, as the article scales
- * {@code x_train}), with their labels where known. This class knows no graphs.
+ * A set of 28x28 grey images as float32 in [0, 1] (pixels / 255, as the article scales {@code
+ * x_train}), with their labels where known. This class knows no graphs.
  *
  * @param pixels {@code count × 784} floats, row-major, image after image
  * @param labels one label per image (0-9), or {@code null} where the source has none
@@ -25,7 +25,10 @@ public record ImageData(float[] pixels, int[] labels, String source) {
     }
     if (labels != null && labels.length != pixels.length / PIXELS) {
       throw new IllegalArgumentException(
-          "labels: expected " + pixels.length / PIXELS + " (one per image), found " + labels.length);
+          "labels: expected "
+              + pixels.length / PIXELS
+              + " (one per image), found "
+              + labels.length);
     }
   }
 
@@ -49,17 +52,27 @@ public record ImageData(float[] pixels, int[] labels, String source) {
    * Reads an IDX image file and its label file, checking that both describe the same number of
    * 28x28 images.
    */
-  public static ImageData readIdx(Path imagesFile, Path labelsFile, String source) throws IOException {
+  public static ImageData readIdx(Path imagesFile, Path labelsFile, String source)
+      throws IOException {
     IdxReader.Images images = IdxReader.readImages(imagesFile);
     if (images.rows() != 28 || images.cols() != 28) {
       throw new IOException(
-          imagesFile + ": wrong image size: expected 28x28, found " + images.rows() + "x" + images.cols());
+          imagesFile
+              + ": wrong image size: expected 28x28, found "
+              + images.rows()
+              + "x"
+              + images.cols());
     }
     byte[] labelBytes = IdxReader.readLabels(labelsFile);
     if (labelBytes.length != images.count()) {
       throw new IOException(
-          labelsFile + ": label count does not match " + imagesFile.getFileName()
-              + ": expected " + images.count() + ", found " + labelBytes.length);
+          labelsFile
+              + ": label count does not match "
+              + imagesFile.getFileName()
+              + ": expected "
+              + images.count()
+              + ", found "
+              + labelBytes.length);
     }
     float[] pixels = new float[images.pixels().length];
     for (int i = 0; i < pixels.length; i++) {

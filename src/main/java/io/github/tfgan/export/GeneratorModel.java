@@ -26,8 +26,7 @@ public final class GeneratorModel implements AutoCloseable {
   private GeneratorModel(SavedModelBundle bundle) {
     this.bundle = bundle;
     this.function = bundle.function(Names.SERVING_DEFAULT);
-    this.noiseDim =
-        (int) function.signature().getInputs().get(Names.SIG_Z).shape.get(1);
+    this.noiseDim = (int) function.signature().getInputs().get(Names.SIG_Z).shape.get(1);
   }
 
   /**
@@ -46,8 +45,11 @@ public final class GeneratorModel implements AutoCloseable {
     } catch (RuntimeException e) {
       bundle.close();
       throw new IllegalArgumentException(
-          "--model " + dir + ": expected a generator (serving_default with input z), found "
-              + e.getMessage(), e);
+          "--model "
+              + dir
+              + ": expected a generator (serving_default with input z), found "
+              + e.getMessage(),
+          e);
     }
   }
 

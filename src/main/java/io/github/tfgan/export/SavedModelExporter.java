@@ -64,7 +64,8 @@ public final class SavedModelExporter {
         }
       }
       if (Files.exists(target)) {
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Path old =
+            Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
         Files.delete(old);
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -88,7 +89,10 @@ public final class SavedModelExporter {
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputDim())));
     Operand<TFloat32> out = network.apply(tf, input);
     Signature.Builder sig =
-        Signature.builder().key(Names.SERVING_DEFAULT).methodName(Names.PREDICT_METHOD).input(inputName, input);
+        Signature.builder()
+            .key(Names.SERVING_DEFAULT)
+            .methodName(Names.PREDICT_METHOD)
+            .input(inputName, input);
     if (isGenerator) {
       sig.output(Names.SIG_IMAGES, tf.withName(Names.SIG_IMAGES).identity(out));
     } else {

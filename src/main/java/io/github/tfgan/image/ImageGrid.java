@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 public final class ImageGrid {
   /** Side of one image in pixels. */
   public static final int SIDE = 28;
+
   /** Blank pixels between images. */
   private static final int PAD = 2;
 

@@ -28,7 +28,8 @@ public final class GlorotUniform {
   public static Operand<TFloat32> kernel(Ops init, int fanIn, int fanOut, long seed) {
     Operand<TFloat32> unit =
         init.random.statelessRandomUniform(
-            init.constant(new long[] {fanIn, fanOut}), init.constant(new long[] {seed, fanIn * 65_536L + fanOut}));
+            init.constant(new long[] {fanIn, fanOut}),
+            init.constant(new long[] {seed, fanIn * 65_536L + fanOut}));
     float limit = (float) limit(fanIn, fanOut);
     return init.math.sub(init.math.mul(unit, init.constant(2f * limit)), init.constant(limit));
   }

@@ -12,10 +12,13 @@ public final class ModelSummary {
     String rule = "-".repeat(64) + "\n";
     sb.append(String.format(Locale.ROOT, "Model: %s%n", spec.name()));
     sb.append(rule);
-    sb.append(String.format(Locale.ROOT, "%-30s %-18s %12s%n", "Layer (activation)", "Output shape", "Params"));
+    sb.append(
+        String.format(
+            Locale.ROOT, "%-30s %-18s %12s%n", "Layer (activation)", "Output shape", "Params"));
     sb.append(rule);
     sb.append(
-        String.format(Locale.ROOT, "%-30s %-18s %,12d%n", "input", "(None, " + spec.inputDim() + ")", 0));
+        String.format(
+            Locale.ROOT, "%-30s %-18s %,12d%n", "input", "(None, " + spec.inputDim() + ")", 0));
     for (int i = 0; i < spec.layers().size(); i++) {
       NetworkSpec.Layer layer = spec.layers().get(i);
       String name =

@@ -10,44 +10,61 @@ package io.github.tfgan.model;
 public final class Names {
   /** Prefix of every generator variable. */
   public static final String GENERATOR = "generator";
+
   /** Prefix of every discriminator variable. */
   public static final String DISCRIMINATOR = "discriminator";
 
   /** Training graph: real images fed per step, {@code [batch, 784]}. */
   public static final String REAL_IMAGES = "real_images";
+
   /** Training graph: 0-based iteration fed per step; seeds the noise and the learning rate. */
   public static final String ITERATION = "iteration";
+
   /** Training graph: discriminator loss. */
   public static final String D_LOSS = "d_loss";
+
   /** Training graph: generator loss (non-saturating). */
   public static final String G_LOSS = "g_loss";
+
   /** Training graph: mean D(x) over the real batch. */
   public static final String D_REAL = "d_real_mean";
+
   /** Training graph: mean D(G(z)) over the fake batch. */
   public static final String D_FAKE = "d_fake_mean";
+
   /** Training graph: learning rate in force. */
   public static final String LEARNING_RATE = "learning_rate";
+
   /** Training graph: target running one D step. */
   public static final String D_TRAIN = "d_train";
+
   /** Training graph: target running one G step. */
   public static final String G_TRAIN = "g_train";
+
   /** Training graph: noise fed to draw sample grids, {@code [n, noiseDim]}. */
   public static final String SAMPLE_Z = "sample_z";
+
   /** Training graph: generated images for {@link #SAMPLE_Z}. */
   public static final String SAMPLE_IMAGES = "sample_images";
 
   /** Exported signatures: generator input. */
   public static final String SIG_Z = "z";
+
   /** Exported signatures: generator output and discriminator input. */
   public static final String SIG_IMAGES = "images";
+
   /** Exported signatures: discriminator probability output. */
   public static final String SIG_PROBABILITY = "probability";
+
   /** Exported signatures: discriminator logits output. */
   public static final String SIG_LOGITS = "logits";
+
   /** Exported signature key, the one TF Serving and Keras use by default. */
   public static final String SERVING_DEFAULT = "serving_default";
+
   /** Method name TF Serving's Predict API requires. */
   public static final String PREDICT_METHOD = "tensorflow/serving/predict";
+
   /** SavedModel tag. */
   public static final String SERVE_TAG = "serve";
 

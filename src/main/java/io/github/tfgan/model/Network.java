@@ -21,7 +21,8 @@ public final class Network {
   private final List<Variable<TFloat32>> kernels;
   private final List<Variable<TFloat32>> biases;
 
-  private Network(NetworkSpec spec, List<Variable<TFloat32>> kernels, List<Variable<TFloat32>> biases) {
+  private Network(
+      NetworkSpec spec, List<Variable<TFloat32>> kernels, List<Variable<TFloat32>> biases) {
     this.spec = spec;
     this.kernels = List.copyOf(kernels);
     this.biases = List.copyOf(biases);
@@ -61,8 +62,10 @@ public final class Network {
     for (int i = 0; i < spec.layers().size(); i++) {
       int out = spec.layers().get(i).units();
       kernels.add(
-          tf.withName(Names.kernel(spec.name(), i + 1)).variable(Shape.of(in, out), TFloat32.class));
-      biases.add(tf.withName(Names.bias(spec.name(), i + 1)).variable(Shape.of(out), TFloat32.class));
+          tf.withName(Names.kernel(spec.name(), i + 1))
+              .variable(Shape.of(in, out), TFloat32.class));
+      biases.add(
+          tf.withName(Names.bias(spec.name(), i + 1)).variable(Shape.of(out), TFloat32.class));
       in = out;
     }
     return new Network(spec, kernels, biases);
@@ -93,7 +96,9 @@ public final class Network {
     return spec;
   }
 
-  /** All variables, layer by layer: kernel then bias. This is what this network's optimiser updates. */
+  /**
+   * All variables, layer by layer: kernel then bias. This is what this network's optimiser updates.
+   */
   public List<Variable<TFloat32>> variables() {
     List<Variable<TFloat32>> all = new ArrayList<>();
     for (int i = 0; i < kernels.size(); i++) {

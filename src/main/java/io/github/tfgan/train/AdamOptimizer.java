@@ -9,8 +9,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Adam over an explicit variable list, with the exact update of TF1's {@code tf.train.AdamOptimizer}
- * (the {@code ApplyAdam} kernel, "epsilon hat" form):
+ * Adam over an explicit variable list, with the exact update of TF1's {@code
+ * tf.train.AdamOptimizer} (the {@code ApplyAdam} kernel, "epsilon hat" form):
  *
  * <pre>
  *   t      += 1
@@ -20,12 +20,12 @@ import org.tensorflow.types.TFloat32;
  *   θ      -= lr_t · m / (sqrt(v) + ε)
  * </pre>
  *
- * <p>Why not {@code org.tensorflow.framework.optimizers.Adam}: in TF Java 1.1.0 its learning rate is
- * a float fixed at construction (no decay schedule), it cannot clip gradients before applying them,
- * and its slot and {@code beta1_power} names depend on graph state at construction. This class
- * takes the learning rate and the gradients as operands and names every slot after its variable
- * ({@code <variable>_adam_m}, {@code <variable>_adam_v}, {@code <prefix>_adam_beta1_power}), so
- * that checkpoints are stable and readable from Python.
+ * <p>Why not {@code org.tensorflow.framework.optimizers.Adam}: in TF Java 1.1.0 its learning rate
+ * is a float fixed at construction (no decay schedule), it cannot clip gradients before applying
+ * them, and its slot and {@code beta1_power} names depend on graph state at construction. This
+ * class takes the learning rate and the gradients as operands and names every slot after its
+ * variable ({@code <variable>_adam_m}, {@code <variable>_adam_v}, {@code
+ * <prefix>_adam_beta1_power}), so that checkpoints are stable and readable from Python.
  */
 public final class AdamOptimizer {
   private final String prefix;
@@ -63,7 +63,10 @@ public final class AdamOptimizer {
       String name) {
     if (variables.size() != gradients.size()) {
       throw new IllegalArgumentException(
-          "gradients: expected one per variable (" + variables.size() + "), found " + gradients.size());
+          "gradients: expected one per variable ("
+              + variables.size()
+              + "), found "
+              + gradients.size());
     }
     Ops init = tf.withInitScope();
     Variable<TFloat32> beta1Power =
@@ -74,6 +77,11 @@ public final class AdamOptimizer {
     Operand<TFloat32> b2 = tf.constant(beta2);
     Operand<TFloat32> eps = tf.constant(epsilon);
 
+    // Variables are references updated in place: without this barrier an update could run while
+    // another op of the same step still reads the variable (a backward MatMul through a later
+    // layer, say), and the step would depend on thread scheduling. Every update waits for every
+    // gradient, and every read the gradients need has happened by then.
+    Ops afterGradients = tf.withControlDependencies(new ArrayList<Op>(gradients));
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < variables.size(); i++) {
       Variable<TFloat32> var = variables.get(i);
@@ -81,7 +89,7 @@ public final class AdamOptimizer {
       Variable<TFloat32> m = tf.withName(varName + "_adam_m").variable(zerosLike(init, var));
       Variable<TFloat32> v = tf.withName(varName + "_adam_v").variable(zerosLike(init, var));
       updates.add(
-          tf.train.applyAdam(
+          afterGradients.train.applyAdam(
               var, m, v, beta1Power, beta2Power, learningRate, b1, b2, eps, gradients.get(i)));
     }
     Ops afterUpdates = tf.withControlDependencies(updates);

@@ -3,8 +3,8 @@ package io.github.tfgan.train;
 import java.util.Random;
 
 /**
- * Which images make up the batch of each iteration: each epoch is a fresh seeded permutation of
- * the data set, cut into full batches (a last partial batch is dropped). The batch of iteration i
+ * Which images make up the batch of each iteration: each epoch is a fresh seeded permutation of the
+ * data set, cut into full batches (a last partial batch is dropped). The batch of iteration i
  * depends only on (seed, i), so a run can be repeated or resumed exactly.
  */
 public final class BatchSampler {
@@ -22,7 +22,9 @@ public final class BatchSampler {
   public BatchSampler(int count, int batchSize, long seed) {
     if (batchSize > count) {
       throw new IllegalArgumentException(
-          "--batch-size: expected at most the number of training images (" + count + "), found "
+          "--batch-size: expected at most the number of training images ("
+              + count
+              + "), found "
               + batchSize);
     }
     this.count = count;

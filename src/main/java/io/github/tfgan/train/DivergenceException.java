@@ -4,11 +4,17 @@ package io.github.tfgan.train;
 public final class DivergenceException extends RuntimeException {
   private final transient IterationMetrics metrics;
 
-  /** @param metrics the iteration whose losses were not finite */
+  /**
+   * @param metrics the iteration whose losses were not finite
+   */
   public DivergenceException(IterationMetrics metrics) {
     super(
-        "training diverged at iteration " + metrics.iteration() + ": D loss = " + metrics.dLoss()
-            + ", G loss = " + metrics.gLoss());
+        "training diverged at iteration "
+            + metrics.iteration()
+            + ": D loss = "
+            + metrics.dLoss()
+            + ", G loss = "
+            + metrics.gLoss());
     this.metrics = metrics;
   }
 

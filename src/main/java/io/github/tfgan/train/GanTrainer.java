@@ -14,6 +14,7 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -50,6 +51,14 @@ public final class GanTrainer implements AutoCloseable {
    * @throws IllegalArgumentException if the batch size exceeds the number of images
    */
   public GanTrainer(GanConfig config, ImageData data) {
+    this(config, data, ConfigProto.getDefaultInstance());
+  }
+
+  /**
+   * Builds the graph and initialises the variables, with explicit session options (thread pools,
+   * graph optimisations).
+   */
+  public GanTrainer(GanConfig config, ImageData data, ConfigProto sessionConfig) {
     this.config = config;
     this.data = data;
     this.sampler = new BatchSampler(data.count(), config.batchSize(), config.seed());
@@ -58,7 +67,7 @@ public final class GanTrainer implements AutoCloseable {
     this.graph = new Graph();
     try {
       this.ops = new TrainingGraph(graph, config);
-      this.session = new Session(graph);
+      this.session = new Session(graph, sessionConfig);
       session.initialize();
     } catch (RuntimeException e) {
       graph.close();
@@ -143,7 +152,12 @@ public final class GanTrainer implements AutoCloseable {
   /** One G step; returns G's loss before the update. */
   private float runGeneratorStep(TInt64 iteration) {
     try (Result r =
-        session.runner().feed(ops.iteration, iteration).addTarget(ops.gTrain).fetch(ops.gLoss).run()) {
+        session
+            .runner()
+            .feed(ops.iteration, iteration)
+            .addTarget(ops.gTrain)
+            .fetch(ops.gLoss)
+            .run()) {
       return scalar(r, 0);
     }
   }
@@ -161,7 +175,8 @@ public final class GanTrainer implements AutoCloseable {
       throw new IllegalArgumentException(
           "z: expected a positive multiple of " + config.noiseDim() + " floats, found " + z.length);
     }
-    try (TFloat32 zt = TFloat32.tensorOf(Shape.of(n, config.noiseDim()), DataBuffers.of(z, true, false));
+    try (TFloat32 zt =
+            TFloat32.tensorOf(Shape.of(n, config.noiseDim()), DataBuffers.of(z, true, false));
         Result r = session.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
       float[] out = new float[n * ImageData.PIXELS];
       ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);

@@ -23,7 +23,11 @@ public record IterationMetrics(
     return String.format(
         Locale.ROOT,
         "Iteration %d: D loss = %.4f, G loss = %.4f, D(x) = %.2f, D(G(z)) = %.2f",
-        iteration, dLoss, gLoss, dReal, dFake);
+        iteration,
+        dLoss,
+        gLoss,
+        dReal,
+        dFake);
   }
 
   /** One CSV row, full float precision. */

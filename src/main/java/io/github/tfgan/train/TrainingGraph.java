@@ -55,13 +55,15 @@ final class TrainingGraph {
 
     realImages =
         tf.withName(Names.REAL_IMAGES)
-            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, NetworkSpec.IMAGE_PIXELS)));
+            .placeholder(
+                TFloat32.class, Placeholder.shape(Shape.of(batch, NetworkSpec.IMAGE_PIXELS)));
     iteration =
         tf.withName(Names.ITERATION).placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
 
     Operand<TInt64> noiseSeed = tf.stack(List.of(tf.constant(config.seed()), iteration));
     Operand<TFloat32> z =
-        tf.random.statelessRandomNormal(tf.constant(new long[] {batch, config.noiseDim()}), noiseSeed);
+        tf.random.statelessRandomNormal(
+            tf.constant(new long[] {batch, config.noiseDim()}), noiseSeed);
     Operand<TFloat32> fake = generator.apply(tf, z);
     Operand<TFloat32> realLogits = discriminator.apply(tf, realImages);
     Operand<TFloat32> fakeLogits = discriminator.apply(tf, fake);
@@ -74,8 +76,10 @@ final class TrainingGraph {
         tf.withName(Names.D_LOSS)
             .math
             .add(
-                tf.math.mean(fops.nn.sigmoidCrossEntropyWithLogits(realTargets, realLogits), allAxes(tf)),
-                tf.math.mean(fops.nn.sigmoidCrossEntropyWithLogits(fakeTargets, fakeLogits), allAxes(tf)));
+                tf.math.mean(
+                    fops.nn.sigmoidCrossEntropyWithLogits(realTargets, realLogits), allAxes(tf)),
+                tf.math.mean(
+                    fops.nn.sigmoidCrossEntropyWithLogits(fakeTargets, fakeLogits), allAxes(tf)));
     gLoss =
         tf.withName(Names.G_LOSS)
             .math
@@ -89,9 +93,12 @@ final class TrainingGraph {
     List<Operand<TFloat32>> gGrads = gradients(graph, tf, gLoss, generator.variables(), config);
     // One optimiser per network, each over its own variables only; the second is built after the
     // first has created its slots.
-    AdamOptimizer dAdam = new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
-    dTrain = dAdam.applyGradients(tf, discriminator.variables(), dGrads, learningRate, Names.D_TRAIN);
-    AdamOptimizer gAdam = new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
+    AdamOptimizer dAdam =
+        new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
+    dTrain =
+        dAdam.applyGradients(tf, discriminator.variables(), dGrads, learningRate, Names.D_TRAIN);
+    AdamOptimizer gAdam =
+        new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
     gTrain = gAdam.applyGradients(tf, generator.variables(), gGrads, learningRate, Names.G_TRAIN);
 
     sampleZ =
@@ -114,14 +121,20 @@ final class TrainingGraph {
       return tf.constant(config.learningRate());
     }
     Operand<TFloat32> periods =
-        tf.dtypes.cast(tf.math.floorDiv(iteration, tf.constant((long) config.lrDecaySteps())), TFloat32.class);
+        tf.dtypes.cast(
+            tf.math.floorDiv(iteration, tf.constant((long) config.lrDecaySteps())), TFloat32.class);
     return tf.math.mul(
-        tf.constant(config.learningRate()), tf.math.pow(tf.constant(config.lrDecayRate()), periods));
+        tf.constant(config.learningRate()),
+        tf.math.pow(tf.constant(config.lrDecayRate()), periods));
   }
 
   /** d loss / d vars, clipped to the configured global norm when clipping is on. */
   private static List<Operand<TFloat32>> gradients(
-      Graph graph, Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> vars, GanConfig config) {
+      Graph graph,
+      Ops tf,
+      Operand<TFloat32> loss,
+      List<Variable<TFloat32>> vars,
+      GanConfig config) {
     Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
     Output<?>[] dy = graph.addGradients(loss.asOutput(), xs);
     List<Operand<TFloat32>> grads = new ArrayList<>();
@@ -130,6 +143,8 @@ final class TrainingGraph {
       Output<TFloat32> typed = (Output<TFloat32>) g;
       grads.add(typed);
     }
-    return config.clipNorm() > 0f ? GradientClipping.clipByGlobalNorm(tf, grads, config.clipNorm()) : grads;
+    return config.clipNorm() > 0f
+        ? GradientClipping.clipByGlobalNorm(tf, grads, config.clipNorm())
+        : grads;
   }
 }

@@ -1,5 +1,7 @@
 package io.github.tfgan.train;
 
+import java.util.function.Consumer;
+
 /** Receives training events; every method has a no-op default. */
 public interface TrainingListener {
   /** Called after every iteration, with what it measured. */
@@ -7,4 +9,14 @@ public interface TrainingListener {
 
   /** Called once, after the last iteration. */
   default void onFinish(GanTrainer trainer) {}
+
+  /** A listener that hands each iteration's metrics to {@code action}. */
+  static TrainingListener each(Consumer<IterationMetrics> action) {
+    return new TrainingListener() {
+      @Override
+      public void onIteration(GanTrainer trainer, IterationMetrics metrics) {
+        action.accept(metrics);
+      }
+    };
+  }
 }

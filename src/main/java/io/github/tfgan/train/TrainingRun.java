@@ -37,8 +37,10 @@ import org.tensorflow.TensorFlow;
 public final class TrainingRun {
   /** Images in each sample grid. */
   public static final int GRID_SAMPLES = 64;
+
   /** Pixel scale of sample grids. */
   public static final int GRID_SCALE = 2;
+
   /** Version directory of the exported models inside a run. */
   public static final String MODEL_VERSION = "1";
 
@@ -69,7 +71,9 @@ public final class TrainingRun {
       try (Stream<Path> entries = Files.list(runDir)) {
         if (entries.findAny().isPresent()) {
           throw new IOException(
-              "--out " + runDir + ": expected a new or empty directory, found existing files"
+              "--out "
+                  + runDir
+                  + ": expected a new or empty directory, found existing files"
                   + " (choose another --out; existing runs are never overwritten)");
         }
       }
@@ -82,8 +86,8 @@ public final class TrainingRun {
    * @param out receives the resolved config, the log lines and where the outputs went
    * @return the trained-and-closed run's summary values
    */
-  public static Map<String, Object> execute(GanConfig config, ImageData data, Path runDir, PrintStream out)
-      throws IOException {
+  public static Map<String, Object> execute(
+      GanConfig config, ImageData data, Path runDir, PrintStream out) throws IOException {
     checkNewRunDir(runDir);
     Files.createDirectories(runDir.resolve("samples"));
     Map<String, Object> record = new LinkedHashMap<>();
@@ -103,7 +107,8 @@ public final class TrainingRun {
     long startNanos = System.nanoTime();
     IterationMetrics[] last = new IterationMetrics[1];
     try (GanTrainer trainer = new GanTrainer(config, data);
-        BufferedWriter csv = Files.newBufferedWriter(runDir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
+        BufferedWriter csv =
+            Files.newBufferedWriter(runDir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
       csv.write(IterationMetrics.CSV_HEADER);
       csv.newLine();
       long firstIterationNanos = System.nanoTime();
@@ -123,7 +128,10 @@ public final class TrainingRun {
                   ImageGrid.writePng(
                       t.generate(fixedZ),
                       GRID_SCALE,
-                      runDir.resolve("samples").resolve(String.format(Locale.ROOT, "iteration_%06d.png", m.iteration())));
+                      runDir
+                          .resolve("samples")
+                          .resolve(
+                              String.format(Locale.ROOT, "iteration_%06d.png", m.iteration())));
                 }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -131,7 +139,8 @@ public final class TrainingRun {
             }
           });
       double trainSeconds = (System.nanoTime() - firstIterationNanos) / 1e9;
-      ImageGrid.writePng(trainer.generate(fixedZ), GRID_SCALE, runDir.resolve("samples").resolve("final.png"));
+      ImageGrid.writePng(
+          trainer.generate(fixedZ), GRID_SCALE, runDir.resolve("samples").resolve("final.png"));
       trainer.exportGenerator(generatorDir(runDir), false);
       trainer.exportDiscriminator(discriminatorDir(runDir), false);
 
@@ -167,7 +176,8 @@ public final class TrainingRun {
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    Path tmp =
+        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
     try {
       Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,0 +1,158 @@
+package io.github.tfgan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tfgan.testing.Synthetic;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GanCliTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        GanCli.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void summaryPrintsTheTotals() {
+    Run r = cli("summary");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("Generator total: 247,440"), r.out());
+    assertTrue(r.out().contains("Discriminator total: 233,985"), r.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"summary", "train", "generate"})
+  void everyCommandHasHelp(String command) {
+    Run r = cli(command, "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("Usage: gan " + command), r.out());
+  }
+
+  @Test
+  void trainThenGenerateEndToEnd() throws Exception {
+    Path data = dir.resolve("data");
+    Synthetic.writeIdx(Synthetic.bars(256, 3), data);
+    Path run = dir.resolve("run");
+    Run t =
+        cli(
+            "train",
+            "--data",
+            data.toString(),
+            "--iterations",
+            "30",
+            "--batch-size",
+            "32",
+            "--log-every",
+            "10",
+            "--sample-every",
+            "15",
+            "--out",
+            run.toString());
+    assertEquals(0, t.code(), t.err());
+    List<String> logs = t.out().lines().filter(l -> l.startsWith("Iteration ")).toList();
+    assertEquals(3, logs.size(), t.out());
+    assertTrue(
+        logs.get(2)
+            .matches(
+                "Iteration 30: D loss = \\d+\\.\\d{4}, G loss = \\d+\\.\\d{4}, D\\(x\\) = \\d\\.\\d{2}, D\\(G\\(z\\)\\) = \\d\\.\\d{2}"),
+        logs.get(2));
+    assertTrue(t.out().contains("config: {"), "resolved config is printed first");
+    for (String f :
+        List.of(
+            "config.json",
+            "metrics.csv",
+            "summary.json",
+            "samples/iteration_000015.png",
+            "samples/iteration_000030.png",
+            "samples/final.png",
+            "savedmodels/generator/1/saved_model.pb",
+            "savedmodels/discriminator/1/saved_model.pb")) {
+      assertTrue(Files.isRegularFile(run.resolve(f)), f);
+    }
+    assertEquals(31, Files.readAllLines(run.resolve("metrics.csv")).size());
+    assertTrue(Files.readString(run.resolve("config.json")).contains("\"seed\": 42"));
+
+    Path png = dir.resolve("grid.png");
+    Run g =
+        cli(
+            "generate",
+            "--model",
+            run.resolve("savedmodels/generator/1").toString(),
+            "--count",
+            "9",
+            "--out",
+            png.toString(),
+            "--seed",
+            "3");
+    assertEquals(0, g.code(), g.err());
+    assertEquals(2 + 3 * (56 + 2), ImageIO.read(png.toFile()).getWidth());
+
+    Run again =
+        cli("train", "--data", data.toString(), "--iterations", "1", "--out", run.toString());
+    assertEquals(1, again.code());
+    assertTrue(
+        again.err().contains("--out") && again.err().contains("existing files"), again.err());
+  }
+
+  @Test
+  void badInputGivesOneLineNamingTheFlagAndNonZeroExit() {
+    Run bad = cli("train", "--iterations", "0", "--out", dir.resolve("r").toString());
+    assertEquals(1, bad.code());
+    assertTrue(
+        bad.err().contains("iterations: expected a positive whole number, found 0"), bad.err());
+    assertFalse(Files.exists(dir.resolve("r")));
+
+    Run missing =
+        cli(
+            "train",
+            "--data",
+            dir.resolve("nothing").toString(),
+            "--out",
+            dir.resolve("r2").toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("--data"), missing.err());
+
+    Run dataset = cli("train", "--dataset", "cifar");
+    assertEquals(1, dataset.code());
+    assertTrue(
+        dataset.err().contains("--dataset: expected mnist or fashion, found 'cifar'"),
+        dataset.err());
+
+    Run model =
+        cli(
+            "generate",
+            "--model",
+            dir.toString(),
+            "--count",
+            "4",
+            "--out",
+            dir.resolve("x.png").toString());
+    assertEquals(1, model.code());
+    assertTrue(model.err().contains("saved_model.pb"), model.err());
+
+    Run unknown = cli("train", "--no-such-flag");
+    assertEquals(2, unknown.code());
+  }
+}

@@ -1,0 +1,126 @@
+package io.github.tfgan.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.model.Names;
+import io.github.tfgan.testing.Synthetic;
+import io.github.tfgan.train.GanTrainer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+class ExportTest {
+  @TempDir static Path dir;
+  static float[] z;
+  static float[] trainerImages;
+
+  @BeforeAll
+  static void trainAndExport() throws Exception {
+    GanConfig config = GanConfig.builder().iterations(20).batchSize(32).build();
+    try (GanTrainer t = new GanTrainer(config, Synthetic.bars(128, 4))) {
+      t.train(new io.github.tfgan.train.TrainingListener() {});
+      z = new float[3 * 100];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = (float) Math.cos(i * 0.7);
+      }
+      trainerImages = t.generate(z);
+      t.exportGenerator(dir.resolve("generator/1"), false);
+      t.exportDiscriminator(dir.resolve("discriminator/1"), false);
+    }
+  }
+
+  @Test
+  void reloadedGeneratorReproducesTheTrainersImages() {
+    try (GeneratorModel g = GeneratorModel.load(dir.resolve("generator/1"))) {
+      assertEquals(100, g.noiseDim());
+      float[] images = g.generate(z);
+      assertEquals(trainerImages.length, images.length);
+      for (int i = 0; i < images.length; i++) {
+        assertEquals(trainerImages[i], images[i], 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void signaturesAreServingGradeAndVariablesAreTheNetworksOnly() {
+    try (SavedModelBundle b =
+        SavedModelBundle.load(dir.resolve("generator/1").toString(), "serve")) {
+      Signature sig = b.function(Names.SERVING_DEFAULT).signature();
+      assertEquals(Names.PREDICT_METHOD, sig.methodName());
+      assertEquals(Set.of("z"), sig.inputNames());
+      assertEquals(Set.of("images"), sig.outputNames());
+      assertEquals(
+          Set.of(
+              "generator_dense1_kernel",
+              "generator_dense1_bias",
+              "generator_dense2_kernel",
+              "generator_dense2_bias",
+              "generator_dense3_kernel",
+              "generator_dense3_bias"),
+          variables(b));
+    }
+    try (SavedModelBundle b =
+        SavedModelBundle.load(dir.resolve("discriminator/1").toString(), "serve")) {
+      Signature sig = b.function(Names.SERVING_DEFAULT).signature();
+      assertEquals(Set.of("images"), sig.inputNames());
+      assertEquals(Set.of("probability", "logits"), sig.outputNames());
+      assertEquals(6, variables(b).size());
+      assertTrue(variables(b).stream().allMatch(n -> n.startsWith("discriminator_dense")));
+      try (TFloat32 images = TFloat32.tensorOf(Shape.of(2, 784));
+          Result r =
+              b.function(Names.SERVING_DEFAULT).call(Map.<String, Tensor>of("images", images))) {
+        TFloat32 p = (TFloat32) r.get("probability").orElseThrow();
+        TFloat32 l = (TFloat32) r.get("logits").orElseThrow();
+        assertEquals(Shape.of(2, 1), p.shape());
+        assertEquals(1.0 / (1.0 + Math.exp(-l.getFloat(0, 0))), p.getFloat(0, 0), 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void existingExportIsNeverOverwrittenWithoutForce() throws Exception {
+    Path target = dir.resolve("generator/1");
+    byte[] before = Files.readAllBytes(target.resolve("saved_model.pb"));
+    GanConfig config = GanConfig.builder().iterations(1).batchSize(32).seed(99).build();
+    try (GanTrainer t = new GanTrainer(config, Synthetic.bars(64, 4))) {
+      assertThrows(FileAlreadyExistsException.class, () -> t.exportGenerator(target, false));
+      assertEquals(before.length, Files.readAllBytes(target.resolve("saved_model.pb")).length);
+      Path other = dir.resolve("forced/1");
+      t.exportGenerator(other, false);
+      t.exportGenerator(other, true);
+      assertTrue(Files.isRegularFile(other.resolve("saved_model.pb")));
+      try (var siblings = Files.list(other.getParent())) {
+        assertEquals(List.of(other), siblings.toList(), "no temporary siblings left");
+      }
+    }
+  }
+
+  private static Set<String> variables(SavedModelBundle b) {
+    Set<String> names = new TreeSet<>();
+    b.graph()
+        .operations()
+        .forEachRemaining(
+            op -> {
+              if (op.type().equals("VariableV2") || op.type().equals("VarHandleOp")) {
+                names.add(op.name());
+              }
+            });
+    return names;
+  }
+}

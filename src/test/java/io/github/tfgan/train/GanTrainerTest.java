@@ -1,0 +1,142 @@
+package io.github.tfgan.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.testing.Synthetic;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GanTrainerTest {
+  private static final ImageData BARS = Synthetic.bars(512, 1);
+
+  private static GanConfig small(int iterations, long seed) {
+    return GanConfig.builder().iterations(iterations).batchSize(32).seed(seed).build();
+  }
+
+  @Test
+  void discriminatorStepChangesOnlyDiscriminatorVariables() {
+    try (GanTrainer t = new GanTrainer(small(1, 3), BARS)) {
+      float[][] g0 = t.variableValues(t.generatorVariables());
+      float[][] d0 = t.variableValues(t.discriminatorVariables());
+      t.discriminatorStepOnly();
+      assertUnchanged(g0, t.variableValues(t.generatorVariables()));
+      assertAllChanged(d0, t.variableValues(t.discriminatorVariables()));
+    }
+  }
+
+  @Test
+  void generatorStepChangesOnlyGeneratorVariables() {
+    try (GanTrainer t = new GanTrainer(small(1, 3), BARS)) {
+      float[][] g0 = t.variableValues(t.generatorVariables());
+      float[][] d0 = t.variableValues(t.discriminatorVariables());
+      t.generatorStepOnly();
+      assertUnchanged(d0, t.variableValues(t.discriminatorVariables()));
+      assertAllChanged(g0, t.variableValues(t.generatorVariables()));
+    }
+  }
+
+  @Test
+  void sameSeedGivesIdenticalLossesAndAnotherSeedDoesNot() {
+    List<IterationMetrics> a = run(small(15, 11));
+    List<IterationMetrics> b = run(small(15, 11));
+    List<IterationMetrics> c = run(small(15, 12));
+    assertEquals(a, b);
+    assertNotEquals(a.get(14), c.get(14));
+  }
+
+  @Test
+  void discriminatorLearnsAndSamplesMoveTowardTheData() {
+    float[] dataMean = meanImage(BARS.pixels());
+    try (GanTrainer t = new GanTrainer(small(400, 5), BARS)) {
+      float[] z = TrainingRun.fixedNoise(t.config());
+      double before = meanAbsDiff(meanImage(t.generate(z)), dataMean);
+      List<IterationMetrics> m = new ArrayList<>();
+      t.train(TrainingListener.each(m::add));
+      double after = meanAbsDiff(meanImage(t.generate(z)), dataMean);
+      double firstD =
+          m.subList(0, 10).stream().mapToDouble(IterationMetrics::dLoss).average().orElseThrow();
+      double lastD =
+          m.subList(390, 400).stream().mapToDouble(IterationMetrics::dLoss).average().orElseThrow();
+      assertTrue(lastD < firstD, "D loss fell: " + firstD + " -> " + lastD);
+      assertTrue(after < 0.5 * before, "samples moved toward the data: " + before + " -> " + after);
+      assertEquals(400, t.completedIterations());
+    }
+  }
+
+  @Test
+  void refusesUseAfterCloseAndBatchesLargerThanTheData() {
+    GanTrainer t = new GanTrainer(small(1, 1), BARS);
+    t.close();
+    assertThrows(IllegalStateException.class, t::step);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new GanTrainer(GanConfig.builder().batchSize(1000).build(), BARS));
+    assertTrue(e.getMessage().contains("--batch-size"), e.getMessage());
+  }
+
+  @Test
+  void learningRateDecayAndClippingRun() {
+    GanConfig config =
+        GanConfig.builder()
+            .iterations(6)
+            .batchSize(32)
+            .learningRateDecay(0.5f, 2)
+            .clipNorm(1f)
+            .realLabel(0.9f)
+            .build();
+    List<IterationMetrics> m = run(config);
+    assertEquals(2e-4f, m.get(0).learningRate(), 1e-10);
+    assertEquals(1e-4f, m.get(2).learningRate(), 1e-10);
+    assertEquals(5e-5f, m.get(5).learningRate(), 1e-10);
+    assertTrue(m.stream().allMatch(IterationMetrics::isFinite));
+  }
+
+  private static List<IterationMetrics> run(GanConfig config) {
+    List<IterationMetrics> out = new ArrayList<>();
+    try (GanTrainer t = new GanTrainer(config, BARS)) {
+      t.train(TrainingListener.each(out::add));
+    }
+    return out;
+  }
+
+  private static void assertUnchanged(float[][] before, float[][] after) {
+    for (int i = 0; i < before.length; i++) {
+      assertArrayEquals(before[i], after[i], "variable " + i);
+    }
+  }
+
+  private static void assertAllChanged(float[][] before, float[][] after) {
+    for (int i = 0; i < before.length; i++) {
+      assertFalse(Arrays.equals(before[i], after[i]), "variable " + i + " should change");
+    }
+  }
+
+  private static float[] meanImage(float[] images) {
+    int n = images.length / ImageData.PIXELS;
+    float[] mean = new float[ImageData.PIXELS];
+    for (int k = 0; k < n; k++) {
+      for (int p = 0; p < ImageData.PIXELS; p++) {
+        mean[p] += images[k * ImageData.PIXELS + p] / n;
+      }
+    }
+    return mean;
+  }
+
+  private static double meanAbsDiff(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += Math.abs(a[i] - b[i]);
+    }
+    return s / a.length;
+  }
+}
