@@ -4,8 +4,12 @@ import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.DatasetLoader;
 import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.Npy;
+import io.github.tfgan.export.DiscriminatorModel;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.image.ImageGrid;
+import io.github.tfgan.image.PngImages;
+import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.ModelSummary;
 import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.train.TrainingRun;
@@ -20,12 +24,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar target/gan.jar COMMAND}: summary, train, generate. */
+/** {@code java -jar target/gan.jar COMMAND}: summary, train, generate, score. */
 @Command(
     name = "gan",
     mixinStandardHelpOptions = true,
     description = "A TensorFlow Java port of the article's MNIST GAN.",
-    subcommands = {GanCli.Summary.class, GanCli.Train.class, GanCli.Generate.class})
+    subcommands = {
+      GanCli.Summary.class,
+      GanCli.Train.class,
+      GanCli.Generate.class,
+      GanCli.Score.class
+    })
 public final class GanCli implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -168,6 +177,22 @@ public final class GanCli implements Callable<Integer> {
         description = "New run directory (default: runs/<date-time>).")
     Path out;
 
+    @Option(
+        names = "--export",
+        paramLabel = "BASE_DIR",
+        description =
+            "Also publish both models to BASE_DIR/{generator,discriminator}/VERSION with a manifest.")
+    Path export;
+
+    @Option(
+        names = "--model-version",
+        paramLabel = "N",
+        description = "Version directory for --export (default: ${DEFAULT-VALUE}).")
+    int modelVersion = 1;
+
+    @Option(names = "--force", description = "With --export: replace an existing version.")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
       PrintStream stdout =
@@ -192,6 +217,15 @@ public final class GanCli implements Callable<Integer> {
                   "runs",
                   LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
       TrainingRun.checkNewRunDir(runDir);
+      if (modelVersion <= 0) {
+        throw new IllegalArgumentException(
+            "--model-version: expected a positive number, found " + modelVersion);
+      }
+      String version = Integer.toString(modelVersion);
+      if (export != null) {
+        Directories.checkReplaceable(export.resolve("generator").resolve(version), force);
+        Directories.checkReplaceable(export.resolve("discriminator").resolve(version), force);
+      }
       ImageData images =
           new DatasetLoader(cacheDir, stdout::println).loadTraining(config.dataset(), data);
       if (limit != null) {
@@ -202,15 +236,23 @@ public final class GanCli implements Callable<Integer> {
         images = images.head(limit);
       }
       TrainingRun.execute(config, images, runDir, stdout);
+      if (export != null) {
+        // originalArgs() holds the whole command line, the subcommand's name included.
+        String command =
+            "java -jar target/gan.jar "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        TrainingRun.publish(runDir, export, version, force, command);
+        stdout.println("published models and manifest.json to " + export.toAbsolutePath());
+      }
       return 0;
     }
   }
 
-  /** Writes a PNG grid of samples from an exported generator. */
+  /** Writes samples of an exported generator as a PNG grid or a .npy array. */
   @Command(
       name = "generate",
       mixinStandardHelpOptions = true,
-      description = "Generate a PNG grid from an exported generator.")
+      description = "Generate images from an exported generator (PNG grid or .npy [n, 784]).")
   static final class Generate implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -221,10 +263,20 @@ public final class GanCli implements Callable<Integer> {
         description = "Generator SavedModel directory.")
     Path model;
 
-    @Option(names = "--count", required = true, description = "Number of images.")
-    int count;
+    @Option(names = "--count", description = "Number of images (not with --z).")
+    Integer count;
 
-    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "Output PNG.")
+    @Option(
+        names = "--z",
+        paramLabel = "FILE.npy",
+        description = "Noise to use, float32 [n, noiseDim] (instead of --count/--seed).")
+    Path z;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE.png|FILE.npy",
+        required = true,
+        description = "Output: a PNG grid, or a .npy float32 [n, 784] in [0, 1].")
     Path out;
 
     @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
@@ -232,19 +284,119 @@ public final class GanCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      if (count <= 0) {
+      OutputKind kind = OutputKind.of(out, "--out");
+      if ((count == null) == (z == null)) {
+        throw new IllegalArgumentException(
+            "--count or --z: expected exactly one, found " + (z == null ? "neither" : "both"));
+      }
+      if (count != null && count <= 0) {
         throw new IllegalArgumentException("--count: expected a positive number, found " + count);
       }
-      if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-        throw new IllegalArgumentException("--out: expected a .png file name, found " + out);
-      }
+      int n;
+      float[] images;
       try (GeneratorModel generator = GeneratorModel.load(model)) {
-        float[] images = generator.generate(generator.noise(count, seed));
+        float[] noise;
+        if (z != null) {
+          Npy.Matrix m = Npy.read(z, generator.noiseDim());
+          noise = m.data();
+          n = m.rows();
+        } else {
+          noise = generator.noise(count, seed);
+          n = count;
+        }
+        images = generator.generate(noise);
+      }
+      if (kind == OutputKind.NPY) {
+        Npy.write(out, images, n, ImageData.PIXELS);
+      } else {
         ImageGrid.writePng(images, TrainingRun.GRID_SCALE, out);
       }
-      spec.commandLine().getOut().println("wrote " + count + " samples to " + out);
+      spec.commandLine().getOut().println("wrote " + n + " samples to " + out);
       spec.commandLine().getOut().flush();
       return 0;
+    }
+  }
+
+  /** Scores images with an exported discriminator. */
+  @Command(
+      name = "score",
+      mixinStandardHelpOptions = true,
+      description = "Score images with an exported discriminator; writes D's probabilities [n, 1].")
+  static final class Score implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--model",
+        paramLabel = "DIR",
+        required = true,
+        description = "Discriminator SavedModel directory.")
+    Path model;
+
+    @Option(
+        names = "--images",
+        paramLabel = "FILE.npy|FILE.png",
+        required = true,
+        description = "float32 [n, 784] in [0, 1] as .npy, or one 28x28 grey PNG.")
+    Path images;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE.npy",
+        required = true,
+        description = "D's probabilities, float32 [n, 1].")
+    Path out;
+
+    @Option(
+        names = "--logits-out",
+        paramLabel = "FILE.npy",
+        description = "Also write D's logits, float32 [n, 1].")
+    Path logitsOut;
+
+    @Override
+    public Integer call() throws Exception {
+      if (OutputKind.of(out, "--out") != OutputKind.NPY) {
+        throw new IllegalArgumentException("--out: expected a .npy file name, found " + out);
+      }
+      float[] x =
+          OutputKind.of(images, "--images") == OutputKind.NPY
+              ? Npy.read(images, ImageData.PIXELS).data()
+              : PngImages.readDigit(images);
+      int n = x.length / ImageData.PIXELS;
+      DiscriminatorModel.Scores scores;
+      try (DiscriminatorModel d = DiscriminatorModel.load(model)) {
+        scores = d.score(x);
+      }
+      Npy.write(out, scores.probability(), n, 1);
+      if (logitsOut != null) {
+        Npy.write(logitsOut, scores.logits(), n, 1);
+      }
+      double mean = 0;
+      for (float p : scores.probability()) {
+        mean += p / n;
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(Locale.ROOT, "scored %d images: mean D(x) = %.4f; wrote %s%n", n, mean, out);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** The file kinds the CLI reads and writes, by extension. */
+  enum OutputKind {
+    PNG,
+    NPY;
+
+    static OutputKind of(Path file, String flag) {
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (name.endsWith(".png")) {
+        return PNG;
+      }
+      if (name.endsWith(".npy")) {
+        return NPY;
+      }
+      throw new IllegalArgumentException(
+          flag + ": expected a .png or .npy file name, found " + file);
     }
   }
 }

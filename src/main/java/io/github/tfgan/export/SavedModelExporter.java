@@ -1,15 +1,11 @@
 package io.github.tfgan.export;
 
+import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
 import io.github.tfgan.model.NetworkSpec;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -41,17 +37,13 @@ public final class SavedModelExporter {
    * Exports {@code spec}'s network with the values stored under {@code checkpointPrefix}.
    *
    * @param force replace {@code dir} if it exists; otherwise an existing {@code dir} is an error
-   * @throws FileAlreadyExistsException if {@code dir} exists and {@code force} is false
+   * @throws java.nio.file.FileAlreadyExistsException if {@code dir} exists and {@code force} is
+   *     false
    */
   public static void export(NetworkSpec spec, Path checkpointPrefix, Path dir, boolean force)
       throws IOException {
-    Path target = dir.toAbsolutePath();
-    if (Files.exists(target) && !force) {
-      throw new FileAlreadyExistsException(
-          target.toString(), null, "expected no existing export (use --force to replace it)");
-    }
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
+    Directories.checkReplaceable(dir.toAbsolutePath(), force);
+    Path tmp = Directories.tempSibling(dir);
     try {
       try (Graph graph = new Graph()) {
         Signature signature = buildInference(graph, spec);
@@ -63,18 +55,9 @@ public final class SavedModelExporter {
               .export();
         }
       }
-      if (Files.exists(target)) {
-        Path old =
-            Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
-        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
-      } else {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      }
+      Directories.commit(tmp, dir, force);
     } finally {
-      deleteTree(tmp);
+      Directories.deleteTree(tmp);
     }
   }
 
@@ -100,17 +83,5 @@ public final class SavedModelExporter {
       sig.output(Names.SIG_PROBABILITY, tf.withName(Names.SIG_PROBABILITY).math.sigmoid(out));
     }
     return sig.build();
-  }
-
-  /** Deletes a directory tree if it exists. */
-  public static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -1,10 +1,10 @@
 package io.github.tfgan.image;
 
+import io.github.tfgan.io.Directories;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 
 /** Writes 28x28 grey images in [0, 1] as one PNG grid. */
@@ -46,16 +46,10 @@ public final class ImageGrid {
         }
       }
     }
-    Path target = file.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      if (!ImageIO.write(img, "png", tmp.toFile())) {
-        throw new IOException(file + ": no PNG writer available");
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    if (!ImageIO.write(img, "png", png)) {
+      throw new IOException(file + ": no PNG writer available");
     }
+    Directories.writeAtomically(file, png.toByteArray());
   }
 }

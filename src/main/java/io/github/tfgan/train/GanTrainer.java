@@ -3,7 +3,9 @@ package io.github.tfgan.train;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.SavedModelExporter;
+import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.NetworkSpec;
+import io.github.tfgan.model.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +13,6 @@ import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
@@ -128,8 +128,7 @@ public final class GanTrainer implements AutoCloseable {
           b * ImageData.PIXELS,
           ImageData.PIXELS);
     }
-    return TFloat32.tensorOf(
-        Shape.of(config.batchSize(), ImageData.PIXELS), DataBuffers.of(batchPixels, true, false));
+    return Tensors.matrix(batchPixels, config.batchSize(), ImageData.PIXELS);
   }
 
   /** One D step; returns D loss, D(x), D(G(z)) and the learning rate, all before the update. */
@@ -175,12 +174,9 @@ public final class GanTrainer implements AutoCloseable {
       throw new IllegalArgumentException(
           "z: expected a positive multiple of " + config.noiseDim() + " floats, found " + z.length);
     }
-    try (TFloat32 zt =
-            TFloat32.tensorOf(Shape.of(n, config.noiseDim()), DataBuffers.of(z, true, false));
+    try (TFloat32 zt = Tensors.matrix(z, n, config.noiseDim());
         Result r = session.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
-      float[] out = new float[n * ImageData.PIXELS];
-      ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
-      return out;
+      return Tensors.toArray((TFloat32) r.get(0));
     }
   }
 
@@ -192,9 +188,7 @@ public final class GanTrainer implements AutoCloseable {
     try (Result r = runner.run()) {
       float[][] values = new float[variables.size()][];
       for (int i = 0; i < variables.size(); i++) {
-        TFloat32 t = (TFloat32) r.get(i);
-        values[i] = new float[(int) t.size()];
-        t.asRawTensor().data().asFloats().read(values[i]);
+        values[i] = Tensors.toArray((TFloat32) r.get(i));
       }
       return values;
     }
@@ -262,7 +256,7 @@ public final class GanTrainer implements AutoCloseable {
       saveCheckpoint(prefix);
       SavedModelExporter.export(spec, prefix, dir, force);
     } finally {
-      SavedModelExporter.deleteTree(tmp);
+      Directories.deleteTree(tmp);
     }
   }
 

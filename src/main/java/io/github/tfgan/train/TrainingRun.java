@@ -2,18 +2,25 @@ package io.github.tfgan.train;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.data.DatasetLoader;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.image.ImageGrid;
+import io.github.tfgan.io.Directories;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +50,9 @@ public final class TrainingRun {
 
   /** Version directory of the exported models inside a run. */
   public static final String MODEL_VERSION = "1";
+
+  /** The TF Java release this project builds against (the pom's tensorflow.version). */
+  public static final String TF_JAVA_VERSION = "1.1.0";
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
@@ -94,7 +104,12 @@ public final class TrainingRun {
     record.put("config", config);
     record.put("data_source", data.source());
     record.put("data_images", data.count());
-    record.put("tensorflow_version", TensorFlow.version());
+    record.put("data_pixels_sha256", pixelsSha256(data));
+    if (data.source().startsWith("MNIST originals")) {
+      record.put("data_files_md5", new java.util.TreeMap<>(DatasetLoader.MNIST_MD5));
+    }
+    record.put("tensorflow_java", TF_JAVA_VERSION);
+    record.put("tensorflow_runtime", TensorFlow.version());
     record.put("java_version", System.getProperty("java.version"));
     record.put("started", Instant.now().toString());
     String configJson = GSON.toJson(record);
@@ -165,6 +180,53 @@ public final class TrainingRun {
     }
   }
 
+  /**
+   * Publishes a finished run's two models into a TF Serving model base directory: {@code
+   * base/generator/VERSION} and {@code base/discriminator/VERSION}, each copied through a temporary
+   * sibling and renamed, plus {@code base/manifest.json} with the run's config, data source and
+   * checksums, versions, date, results and the command that reproduces them.
+   *
+   * @param force replace existing versions; without it an existing version is an error
+   * @param command the command line that produced the run
+   */
+  public static void publish(Path runDir, Path base, String version, boolean force, String command)
+      throws IOException {
+    Path gen = base.resolve("generator").resolve(version);
+    Path disc = base.resolve("discriminator").resolve(version);
+    Directories.checkReplaceable(gen, force);
+    Directories.checkReplaceable(disc, force);
+    Directories.copyTree(generatorDir(runDir), gen, force);
+    Directories.copyTree(discriminatorDir(runDir), disc, force);
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("command", command);
+    manifest.put(
+        "models",
+        Map.of("generator", "generator/" + version, "discriminator", "discriminator/" + version));
+    manifest.put("run", JsonParser.parseString(Files.readString(runDir.resolve("config.json"))));
+    manifest.put(
+        "result", JsonParser.parseString(Files.readString(runDir.resolve("summary.json"))));
+    manifest.put("tensorflow_java", TF_JAVA_VERSION);
+    manifest.put("published", Instant.now().toString());
+    writeAtomically(base.resolve("manifest.json"), GSON.toJson(manifest));
+  }
+
+  /** SHA-256 of the training pixels as loaded (float32 little-endian), to identify the data. */
+  static String pixelsSha256(ImageData data) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      ByteBuffer buf = ByteBuffer.allocate(ImageData.PIXELS * 4).order(ByteOrder.LITTLE_ENDIAN);
+      float[] pixels = data.pixels();
+      for (int start = 0; start < pixels.length; start += ImageData.PIXELS) {
+        buf.clear();
+        buf.asFloatBuffer().put(pixels, start, ImageData.PIXELS);
+        digest.update(buf.array());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
   /** The fixed noise batch of the sample grids: {@value #GRID_SAMPLES} rows from the run's seed. */
   static float[] fixedNoise(GanConfig config) {
     Random random = new Random(config.seed());
@@ -176,13 +238,6 @@ public final class TrainingRun {
   }
 
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp =
-        Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Directories.writeAtomically(file, (text + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

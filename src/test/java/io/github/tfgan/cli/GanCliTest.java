@@ -1,5 +1,6 @@
 package io.github.tfgan.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +44,7 @@ class GanCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"summary", "train", "generate"})
+  @ValueSource(strings = {"summary", "train", "generate", "score"})
   void everyCommandHasHelp(String command) {
     Run r = cli(command, "--help");
     assertEquals(0, r.code());
@@ -114,6 +115,64 @@ class GanCliTest {
     assertEquals(1, again.code());
     assertTrue(
         again.err().contains("--out") && again.err().contains("existing files"), again.err());
+  }
+
+  @Test
+  void exportPublishesVersionsWithAManifestAndNeverOverwritesWithoutForce() throws Exception {
+    Path data = dir.resolve("data");
+    Synthetic.writeIdx(Synthetic.bars(128, 3), data);
+    Path base = dir.resolve("savedmodels");
+    String[] args = {
+      "train",
+      "--data",
+      data.toString(),
+      "--iterations",
+      "3",
+      "--batch-size",
+      "32",
+      "--sample-every",
+      "0",
+      "--export",
+      base.toString(),
+      "--model-version",
+      "2"
+    };
+    Run first = cli(concat(args, "--out", dir.resolve("r1").toString()));
+    assertEquals(0, first.code(), first.err());
+    assertTrue(Files.isRegularFile(base.resolve("generator/2/saved_model.pb")));
+    assertTrue(Files.isRegularFile(base.resolve("discriminator/2/variables/variables.index")));
+    String manifest = Files.readString(base.resolve("manifest.json"));
+    assertTrue(manifest.contains("\"command\": \"java -jar target/gan.jar train --data"), manifest);
+    assertTrue(manifest.contains("\"data_pixels_sha256\""), manifest);
+    assertTrue(manifest.contains("\"tensorflow_java\": \"1.1.0\""), manifest);
+    byte[] before =
+        Files.readAllBytes(base.resolve("generator/2/variables/variables.data-00000-of-00001"));
+
+    Run refused = cli(concat(args, "--out", dir.resolve("r2").toString()));
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().contains("--force"), refused.err());
+    assertFalse(Files.exists(dir.resolve("r2")), "refused before training");
+    assertArrayEquals(
+        before,
+        Files.readAllBytes(base.resolve("generator/2/variables/variables.data-00000-of-00001")));
+
+    Run forced = cli(concat(args, "--out", dir.resolve("r3").toString(), "--seed", "5", "--force"));
+    assertEquals(0, forced.code(), forced.err());
+    assertFalse(
+        java.util.Arrays.equals(
+            before,
+            Files.readAllBytes(
+                base.resolve("generator/2/variables/variables.data-00000-of-00001"))));
+    try (var entries = Files.list(base.resolve("generator"))) {
+      assertEquals(
+          List.of(base.resolve("generator/2")), entries.toList(), "no temporary siblings left");
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
