@@ -1,5 +1,6 @@
 package io.github.tfgan.cli;
 
+import io.github.tfgan.bench.Benchmark;
 import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.DatasetLoader;
@@ -15,10 +16,12 @@ import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.train.TrainingRun;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Option;
       GanCli.Summary.class,
       GanCli.Train.class,
       GanCli.Generate.class,
-      GanCli.Score.class
+      GanCli.Score.class,
+      GanCli.Bench.class
     })
 public final class GanCli implements Callable<Integer> {
 
@@ -378,6 +382,101 @@ public final class GanCli implements Callable<Integer> {
           .getOut()
           .printf(Locale.ROOT, "scored %d images: mean D(x) = %.4f; wrote %s%n", n, mean, out);
       spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  /** Measures training speed against the Python peer and the matrix-multiply floor. */
+  @Command(
+      name = "bench",
+      mixinStandardHelpOptions = true,
+      description =
+          "Training speed at the article's settings on MNIST: TF Java, the Python peer, the matmul"
+              + " floor. Ends with 'ms/iter: X'.")
+  static final class Bench implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "MNIST IDX directory (default: cache).")
+    Path data;
+
+    @Option(
+        names = "--cache-dir",
+        paramLabel = "DIR",
+        description = "Data cache (default: ~/.cache/tf-java-gan).")
+    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+
+    @Option(
+        names = "--warmup",
+        description = "Iterations before timing (default: ${DEFAULT-VALUE}).")
+    int warmup = 100;
+
+    @Option(
+        names = "--iterations",
+        description = "Iterations per timed repeat (default: ${DEFAULT-VALUE}).")
+    int iterations = 300;
+
+    @Option(names = "--repeats", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
+    int repeats = 5;
+
+    @Option(
+        names = "--python",
+        paramLabel = "EXE",
+        description = "Python with tensorflow for the peer (default: .venv/bin/python if present).")
+    Path python;
+
+    @Option(names = "--no-python", description = "Skip the Python peer.")
+    boolean noPython;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+      for (var e :
+          Map.of("--warmup", warmup, "--iterations", iterations, "--repeats", repeats).entrySet()) {
+        if (e.getValue() <= 0) {
+          throw new IllegalArgumentException(
+              e.getKey() + ": expected a positive number, found " + e.getValue());
+        }
+      }
+      PrintStream stdout =
+          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
+      ImageData images = loader.loadTraining(Dataset.MNIST, data);
+      Path pythonExe = null;
+      if (!noPython) {
+        pythonExe = python != null ? python : Path.of(".venv", "bin", "python");
+        if (!Files.isExecutable(pythonExe)) {
+          throw new IllegalArgumentException(
+              "--python: expected a Python with tensorflow (run the tests once to create .venv), found no "
+                  + pythonExe
+                  + "; or pass --no-python");
+        }
+      }
+      Path imagesFile = data != null ? data : cacheDir.resolve("mnist");
+      imagesFile = imagesFile.resolve(DatasetLoader.TRAIN_IMAGES + ".gz");
+      Benchmark.Settings settings =
+          new Benchmark.Settings(
+              warmup,
+              iterations,
+              repeats,
+              pythonExe,
+              Path.of("bench", "python_peer.py"),
+              imagesFile);
+      stdout.println("data: " + images.count() + " images from " + images.source());
+      Map<String, Object> report = Benchmark.run(images, settings, stdout);
+      if (json != null) {
+        Directories.writeAtomically(
+            json,
+            new com.google.gson.GsonBuilder()
+                .setPrettyPrinting()
+                .create()
+                .toJson(report)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       return 0;
     }
   }

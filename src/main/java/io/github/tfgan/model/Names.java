@@ -17,7 +17,10 @@ public final class Names {
   /** Training graph: real images fed per step, {@code [batch, 784]}. */
   public static final String REAL_IMAGES = "real_images";
 
-  /** Training graph: 0-based iteration fed per step; seeds the noise and the learning rate. */
+  /** Training graph: noise z fed per step, {@code [batch, noiseDim]}. */
+  public static final String NOISE = "noise";
+
+  /** Training graph: 0-based iteration fed per step; drives the learning-rate schedule. */
   public static final String ITERATION = "iteration";
 
   /** Training graph: discriminator loss. */

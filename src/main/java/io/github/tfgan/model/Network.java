@@ -85,7 +85,7 @@ public final class Network {
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> h = x;
     for (int i = 0; i < kernels.size(); i++) {
-      Operand<TFloat32> z = tf.math.add(tf.linalg.matMul(h, kernels.get(i)), biases.get(i));
+      Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(h, kernels.get(i)), biases.get(i));
       h = spec.layers().get(i).activation().apply(tf, z);
     }
     return h;

@@ -14,7 +14,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -34,6 +33,7 @@ import org.tensorflow.types.TInt64;
  */
 public final class GanTrainer implements AutoCloseable {
   private final GanConfig config;
+  private final TrainerOptions options;
   private final ImageData data;
   private final Graph graph;
   private final Session session;
@@ -41,6 +41,8 @@ public final class GanTrainer implements AutoCloseable {
   private final BatchSampler sampler;
   private final int[] batchIndices;
   private final float[] batchPixels;
+  private final NoiseStream noise;
+  private final float[] batchNoise;
   private long completed;
   private boolean closed;
 
@@ -51,23 +53,27 @@ public final class GanTrainer implements AutoCloseable {
    * @throws IllegalArgumentException if the batch size exceeds the number of images
    */
   public GanTrainer(GanConfig config, ImageData data) {
-    this(config, data, ConfigProto.getDefaultInstance());
+    this(config, data, TrainerOptions.DEFAULT);
   }
 
   /**
-   * Builds the graph and initialises the variables, with explicit session options (thread pools,
-   * graph optimisations).
+   * Builds the graph and initialises the variables, with explicit execution options (one or two
+   * session runs per iteration, thread pools, graph optimisations). Options change speed only: the
+   * losses are the same for the same config and data.
    */
-  public GanTrainer(GanConfig config, ImageData data, ConfigProto sessionConfig) {
+  public GanTrainer(GanConfig config, ImageData data, TrainerOptions options) {
+    this.options = options;
     this.config = config;
     this.data = data;
     this.sampler = new BatchSampler(data.count(), config.batchSize(), config.seed());
     this.batchIndices = new int[config.batchSize()];
     this.batchPixels = new float[config.batchSize() * ImageData.PIXELS];
+    this.noise = new NoiseStream(config.seed());
+    this.batchNoise = new float[config.batchSize() * config.noiseDim()];
     this.graph = new Graph();
     try {
-      this.ops = new TrainingGraph(graph, config);
-      this.session = new Session(graph, sessionConfig);
+      this.ops = new TrainingGraph(graph, config, options.fusedStep());
+      this.session = new Session(graph, options.sessionConfig());
       session.initialize();
     } catch (RuntimeException e) {
       graph.close();
@@ -107,17 +113,33 @@ public final class GanTrainer implements AutoCloseable {
     long it = completed;
     float[] d;
     float gLoss;
-    try (TFloat32 real = realBatch(it);
-        TInt64 iteration = TInt64.scalarOf(it)) {
-      d = runDiscriminatorStep(real, iteration);
-      gLoss = runGeneratorStep(iteration);
+    try (Feeds feeds = feeds(it)) {
+      if (options.fusedStep()) {
+        try (Result r = discriminatorRunner(feeds).fetch(ops.gLoss).addTarget(ops.gTrain).run()) {
+          d = new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
+          gLoss = scalar(r, 4);
+        }
+      } else {
+        d = runDiscriminatorStep(feeds);
+        gLoss = runGeneratorStep(feeds);
+      }
     }
     completed = it + 1;
     return new IterationMetrics(completed, d[0], gLoss, d[1], d[2], d[3]);
   }
 
-  /** The real batch of the 0-based iteration {@code it}, as a {@code [batch, 784]} tensor. */
-  private TFloat32 realBatch(long it) {
+  /** The tensors fed in one iteration; closing it closes them. */
+  private record Feeds(TFloat32 real, TFloat32 z, TInt64 iteration) implements AutoCloseable {
+    @Override
+    public void close() {
+      real.close();
+      z.close();
+      iteration.close();
+    }
+  }
+
+  /** The real batch, the noise and the counter of the 0-based iteration {@code it}. */
+  private Feeds feeds(long it) {
     sampler.indices(it, batchIndices);
     float[] pixels = data.pixels();
     for (int b = 0; b < batchIndices.length; b++) {
@@ -128,32 +150,41 @@ public final class GanTrainer implements AutoCloseable {
           b * ImageData.PIXELS,
           ImageData.PIXELS);
     }
-    return Tensors.matrix(batchPixels, config.batchSize(), ImageData.PIXELS);
+    noise.fill(it, batchNoise);
+    return new Feeds(
+        Tensors.matrix(batchPixels, config.batchSize(), ImageData.PIXELS),
+        Tensors.matrix(batchNoise, config.batchSize(), config.noiseDim()),
+        TInt64.scalarOf(it));
   }
 
   /** One D step; returns D loss, D(x), D(G(z)) and the learning rate, all before the update. */
-  private float[] runDiscriminatorStep(TFloat32 real, TInt64 iteration) {
-    try (Result r =
-        session
-            .runner()
-            .feed(ops.realImages, real)
-            .feed(ops.iteration, iteration)
-            .addTarget(ops.dTrain)
-            .fetch(ops.dLoss)
-            .fetch(ops.dReal)
-            .fetch(ops.dFake)
-            .fetch(ops.learningRate)
-            .run()) {
+  private float[] runDiscriminatorStep(Feeds feeds) {
+    try (Result r = discriminatorRunner(feeds).run()) {
       return new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
     }
   }
 
+  /** A runner for the D step fetching D loss, D(x), D(G(z)) and the learning rate, in order. */
+  private Session.Runner discriminatorRunner(Feeds feeds) {
+    return session
+        .runner()
+        .feed(ops.realImages, feeds.real())
+        .feed(ops.noise, feeds.z())
+        .feed(ops.iteration, feeds.iteration())
+        .addTarget(ops.dTrain)
+        .fetch(ops.dLoss)
+        .fetch(ops.dReal)
+        .fetch(ops.dFake)
+        .fetch(ops.learningRate);
+  }
+
   /** One G step; returns G's loss before the update. */
-  private float runGeneratorStep(TInt64 iteration) {
+  private float runGeneratorStep(Feeds feeds) {
     try (Result r =
         session
             .runner()
-            .feed(ops.iteration, iteration)
+            .feed(ops.noise, feeds.z())
+            .feed(ops.iteration, feeds.iteration())
             .addTarget(ops.gTrain)
             .fetch(ops.gLoss)
             .run()) {
@@ -207,17 +238,19 @@ public final class GanTrainer implements AutoCloseable {
   /** Runs only a D step of the next iteration, without counting it; for tests. */
   void discriminatorStepOnly() {
     checkOpen();
-    try (TFloat32 real = realBatch(completed);
-        TInt64 iteration = TInt64.scalarOf(completed)) {
-      runDiscriminatorStep(real, iteration);
+    try (Feeds feeds = feeds(completed)) {
+      runDiscriminatorStep(feeds);
     }
   }
 
   /** Runs only a G step of the next iteration, without counting it; for tests. */
   void generatorStepOnly() {
     checkOpen();
-    try (TInt64 iteration = TInt64.scalarOf(completed)) {
-      runGeneratorStep(iteration);
+    if (options.fusedStep()) {
+      throw new IllegalStateException("a fused step cannot run G's step alone; use PLAIN options");
+    }
+    try (Feeds feeds = feeds(completed)) {
+      runGeneratorStep(feeds);
     }
   }
 

@@ -26,15 +26,16 @@ import org.tensorflow.types.TInt64;
  * D(G(z)) (the non-saturating form). Both are written as sigmoid cross-entropy on D's logits, the
  * numerically stable form of the same expressions.
  *
- * <p>Noise is drawn in the graph by a stateless normal op seeded with {@code (seed, iteration)}:
- * the D step and the G step of one iteration see the same z, and any iteration's z can be
- * recomputed (which makes runs reproducible and resumable).
+ * <p>Noise z is fed per iteration ({@link NoiseStream}, a function of seed and iteration): the D
+ * step and the G step of one iteration see the same z, and any iteration's z can be recomputed
+ * (which makes runs reproducible and resumable).
  */
 final class TrainingGraph {
   final Network generator;
   final Network discriminator;
   final Placeholder<TFloat32> realImages;
   final Placeholder<TInt64> iteration;
+  final Placeholder<TFloat32> noise;
   final Operand<TFloat32> dLoss;
   final Operand<TFloat32> gLoss;
   final Operand<TFloat32> dReal;
@@ -45,7 +46,12 @@ final class TrainingGraph {
   final Placeholder<TFloat32> sampleZ;
   final Operand<TFloat32> sampleImages;
 
-  TrainingGraph(Graph graph, GanConfig config) {
+  /**
+   * @param fused build one op for the whole iteration: the G step's D forward pass waits for D's
+   *     update and reuses the D step's G(z) (G's weights and z are the same in both steps), so one
+   *     {@code Session.run} does both steps with the same math as two runs
+   */
+  TrainingGraph(Graph graph, GanConfig config, boolean fused) {
     Ops tf = Ops.create(graph);
     FrameworkOps fops = FrameworkOps.create(tf);
     int batch = config.batchSize();
@@ -60,13 +66,18 @@ final class TrainingGraph {
     iteration =
         tf.withName(Names.ITERATION).placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
 
-    Operand<TInt64> noiseSeed = tf.stack(List.of(tf.constant(config.seed()), iteration));
-    Operand<TFloat32> z =
-        tf.random.statelessRandomNormal(
-            tf.constant(new long[] {batch, config.noiseDim()}), noiseSeed);
-    Operand<TFloat32> fake = generator.apply(tf, z);
-    Operand<TFloat32> realLogits = discriminator.apply(tf, realImages);
-    Operand<TFloat32> fakeLogits = discriminator.apply(tf, fake);
+    noise =
+        tf.withName(Names.NOISE)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, config.noiseDim())));
+    Operand<TFloat32> fake = generator.apply(tf, noise);
+    // D sees the real and the fake batch as one [2·batch, 784] batch: the same math as two
+    // applications, with half as many (and larger) MatMuls.
+    Operand<TFloat32> bothLogits =
+        discriminator.apply(tf, tf.concat(List.of(realImages, fake), tf.constant(0)));
+    Operand<TFloat32> realLogits =
+        tf.slice(bothLogits, tf.constant(new int[] {0, 0}), tf.constant(new int[] {batch, 1}));
+    Operand<TFloat32> fakeLogits =
+        tf.slice(bothLogits, tf.constant(new int[] {batch, 0}), tf.constant(new int[] {batch, 1}));
 
     // Labels are constants of the batch's shape, so no gradient path runs through them.
     Operand<TFloat32> realTargets = labels(tf, batch, config.realLabel());
@@ -80,23 +91,28 @@ final class TrainingGraph {
                     fops.nn.sigmoidCrossEntropyWithLogits(realTargets, realLogits), allAxes(tf)),
                 tf.math.mean(
                     fops.nn.sigmoidCrossEntropyWithLogits(fakeTargets, fakeLogits), allAxes(tf)));
-    gLoss =
-        tf.withName(Names.G_LOSS)
-            .math
-            .mean(fops.nn.sigmoidCrossEntropyWithLogits(ones, fakeLogits), allAxes(tf));
     dReal = tf.withName(Names.D_REAL).math.mean(tf.math.sigmoid(realLogits), allAxes(tf));
     dFake = tf.withName(Names.D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), allAxes(tf));
 
     learningRate = tf.withName(Names.LEARNING_RATE).identity(learningRate(tf, config));
 
     List<Operand<TFloat32>> dGrads = gradients(graph, tf, dLoss, discriminator.variables(), config);
-    List<Operand<TFloat32>> gGrads = gradients(graph, tf, gLoss, generator.variables(), config);
     // One optimiser per network, each over its own variables only; the second is built after the
     // first has created its slots.
     AdamOptimizer dAdam =
         new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
     dTrain =
         dAdam.applyGradients(tf, discriminator.variables(), dGrads, learningRate, Names.D_TRAIN);
+
+    // G step: maximise log D(G(z)) with D as updated by the D step.
+    Operand<TFloat32> fakeLogitsForG =
+        discriminator.apply(
+            tf, fused ? tf.withControlDependencies(List.of(dTrain)).identity(fake) : fake);
+    gLoss =
+        tf.withName(Names.G_LOSS)
+            .math
+            .mean(fops.nn.sigmoidCrossEntropyWithLogits(ones, fakeLogitsForG), allAxes(tf));
+    List<Operand<TFloat32>> gGrads = gradients(graph, tf, gLoss, generator.variables(), config);
     AdamOptimizer gAdam =
         new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
     gTrain = gAdam.applyGradients(tf, generator.variables(), gGrads, learningRate, Names.G_TRAIN);

@@ -44,7 +44,7 @@ class GanCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"summary", "train", "generate", "score"})
+  @ValueSource(strings = {"summary", "train", "generate", "score", "bench"})
   void everyCommandHasHelp(String command) {
     Run r = cli(command, "--help");
     assertEquals(0, r.code());
@@ -173,6 +173,31 @@ class GanCliTest {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  @Test
+  void benchEndsWithTheMsPerIterLine() throws Exception {
+    Path data = dir.resolve("bench-data");
+    Synthetic.writeIdx(Synthetic.bars(256, 5), data);
+    Run r =
+        cli(
+            "bench",
+            "--data",
+            data.toString(),
+            "--no-python",
+            "--warmup",
+            "1",
+            "--iterations",
+            "2",
+            "--repeats",
+            "1",
+            "--json",
+            dir.resolve("bench.json").toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(lines.size() - 1).matches("ms/iter: \\d+\\.\\d{2}"), r.out());
+    assertTrue(r.out().contains("FLOPs per iteration (matrix products): 0.562 GFLOP"), r.out());
+    assertTrue(Files.readString(dir.resolve("bench.json")).contains("\"floor_ms\""));
   }
 
   @Test

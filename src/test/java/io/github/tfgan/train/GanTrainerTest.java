@@ -24,7 +24,8 @@ class GanTrainerTest {
 
   @Test
   void discriminatorStepChangesOnlyDiscriminatorVariables() {
-    try (GanTrainer t = new GanTrainer(small(1, 3), BARS)) {
+    // PLAIN runs the steps separately; the fused step builds the same two optimisers.
+    try (GanTrainer t = new GanTrainer(small(1, 3), BARS, TrainerOptions.PLAIN)) {
       float[][] g0 = t.variableValues(t.generatorVariables());
       float[][] d0 = t.variableValues(t.discriminatorVariables());
       t.discriminatorStepOnly();
@@ -35,7 +36,7 @@ class GanTrainerTest {
 
   @Test
   void generatorStepChangesOnlyGeneratorVariables() {
-    try (GanTrainer t = new GanTrainer(small(1, 3), BARS)) {
+    try (GanTrainer t = new GanTrainer(small(1, 3), BARS, TrainerOptions.PLAIN)) {
       float[][] g0 = t.variableValues(t.generatorVariables());
       float[][] d0 = t.variableValues(t.discriminatorVariables());
       t.generatorStepOnly();
@@ -101,9 +102,33 @@ class GanTrainerTest {
     assertTrue(m.stream().allMatch(IterationMetrics::isFinite));
   }
 
+  @Test
+  void fusedStepGivesExactlyTheLossesOfTwoRunsPerIteration() {
+    GanConfig config = small(25, 4);
+    assertTrue(TrainerOptions.DEFAULT.fusedStep());
+    assertEquals(run(config, TrainerOptions.PLAIN), run(config, TrainerOptions.DEFAULT));
+  }
+
+  @Test
+  void xlaStepIsDeterministicAndAgreesWithThePlainStepToRounding() {
+    GanConfig config = small(5, 6);
+    List<IterationMetrics> xla = run(config, TrainerOptions.FUSED_XLA);
+    assertEquals(xla, run(config, TrainerOptions.FUSED_XLA));
+    // XLA fuses the element-wise ops with its own exp/log: the same math, rounded differently,
+    // so the plain path's losses agree to a few units in the last place, not bit for bit.
+    List<IterationMetrics> plain = run(config, TrainerOptions.PLAIN);
+    assertEquals(plain.get(0).dLoss(), xla.get(0).dLoss(), 1e-5);
+    assertEquals(plain.get(0).gLoss(), xla.get(0).gLoss(), 1e-4);
+    assertEquals(plain.get(4).dLoss(), xla.get(4).dLoss(), 1e-3);
+  }
+
   private static List<IterationMetrics> run(GanConfig config) {
+    return run(config, TrainerOptions.DEFAULT);
+  }
+
+  private static List<IterationMetrics> run(GanConfig config, TrainerOptions options) {
     List<IterationMetrics> out = new ArrayList<>();
-    try (GanTrainer t = new GanTrainer(config, BARS)) {
+    try (GanTrainer t = new GanTrainer(config, BARS, options)) {
       t.train(TrainingListener.each(out::add));
     }
     return out;

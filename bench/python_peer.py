@@ -1,0 +1,101 @@
+"""Python peer of `gan.jar bench`: the same GAN, data, batch and optimiser in TF 2.x with tf.function.
+
+The straightforward way a Python user trains this network: Keras Dense layers (Glorot-uniform kernels, zero
+biases, leaky ReLU 0.2, sigmoid image output, D outputs logits), sigmoid cross-entropy on logits, two Adam
+optimisers (lr 2e-4, beta1 0.9, beta2 0.999, epsilon 1e-8), one tf.function per iteration doing the D step then
+the G step on the same z, a random real batch of 128 from MNIST x_train / 255 fed per step.
+
+Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import struct
+import sys
+import time
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+START = time.perf_counter()
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+
+def read_images(path):
+    with gzip.open(path, "rb") as f:
+        magic, n, rows, cols = struct.unpack(">IIII", f.read(16))
+        if magic != 0x803:
+            sys.exit(f"{path}: wrong magic {magic:#x}")
+        return np.frombuffer(f.read(), np.uint8).reshape(n, rows * cols).astype(np.float32) / 255.0
+
+
+def mlp(sizes, activations, name):
+    return tf.keras.Sequential(
+        [tf.keras.layers.Dense(u, activation=a) for u, a in zip(sizes, activations)], name=name)
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--data", required=True, help="train-images-idx3-ubyte.gz")
+    p.add_argument("--warmup", type=int, default=100)
+    p.add_argument("--iterations", type=int, default=200, help="per repeat")
+    p.add_argument("--repeats", type=int, default=5)
+    args = p.parse_args()
+
+    x_train = read_images(args.data)
+    leaky = lambda x: tf.nn.leaky_relu(x, 0.2)  # noqa: E731
+    gen = mlp([128, 256, 784], [leaky, leaky, "sigmoid"], "generator")
+    disc = mlp([256, 128, 1], [leaky, leaky, None], "discriminator")
+    gen.build((None, 100))
+    disc.build((None, 784))
+    d_opt = tf.keras.optimizers.Adam(2e-4, beta_1=0.9, beta_2=0.999, epsilon=1e-8)
+    g_opt = tf.keras.optimizers.Adam(2e-4, beta_1=0.9, beta_2=0.999, epsilon=1e-8)
+    bce = tf.nn.sigmoid_cross_entropy_with_logits
+
+    @tf.function
+    def train_step(real):
+        z = tf.random.normal([128, 100])
+        with tf.GradientTape() as tape:
+            fake = gen(z)
+            real_logits, fake_logits = disc(real), disc(fake)
+            d_loss = tf.reduce_mean(bce(tf.ones_like(real_logits), real_logits)) + tf.reduce_mean(
+                bce(tf.zeros_like(fake_logits), fake_logits))
+        d_opt.apply_gradients(zip(tape.gradient(d_loss, disc.trainable_variables), disc.trainable_variables))
+        with tf.GradientTape() as tape:
+            fake_logits = disc(gen(z))
+            g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
+        g_opt.apply_gradients(zip(tape.gradient(g_loss, gen.trainable_variables), gen.trainable_variables))
+        return d_loss, g_loss
+
+    rng = np.random.default_rng(0)
+
+    def step():
+        return train_step(x_train[rng.integers(0, len(x_train), 128)])
+
+    d, g = step()
+    float(d)
+    first = time.perf_counter() - START
+    for _ in range(args.warmup):
+        step()
+    float(step()[0])
+    repeats = []
+    for _ in range(args.repeats):
+        t0 = time.perf_counter()
+        for _ in range(args.iterations):
+            out = step()
+        float(out[0])
+        repeats.append((time.perf_counter() - t0) * 1000.0 / args.iterations)
+    print(json.dumps({
+        "ms_per_iter": float(np.median(repeats)),
+        "repeats": repeats,
+        "first_iter_s": first,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+        "tensorflow": tf.__version__,
+    }))
+
+
+if __name__ == "__main__":
+    main()

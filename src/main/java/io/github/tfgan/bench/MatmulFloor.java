@@ -1,0 +1,124 @@
+package io.github.tfgan.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The matrix products of one training iteration, their FLOPs, and the time this machine's
+ * TensorFlow MatMul kernels take for exactly those products: the floor the iteration cannot beat
+ * with these kernels.
+ */
+public final class MatmulFloor {
+  /** One product {@code [m, k] × [k, n]}. */
+  public record Product(String what, int m, int k, int n) {
+    /** Multiply-adds counted as 2 FLOPs. */
+    public long flops() {
+      return 2L * m * k * n;
+    }
+  }
+
+  private MatmulFloor() {}
+
+  /**
+   * The products of one fused iteration at batch {@code b} (see {@code TrainingGraph}): D step (G
+   * forward once, D forward and weight gradients on the 2b real+fake batch), then G step (D forward
+   * on the b fakes, backward through D to its input, G's weight gradients).
+   */
+  public static List<Product> iteration(int b, int noiseDim) {
+    int[] g = {noiseDim, 128, 256, 784};
+    int[] d = {784, 256, 128, 1};
+    List<Product> p = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      p.add(new Product("D step: G forward " + (i + 1), b, g[i], g[i + 1]));
+    }
+    for (int i = 0; i < 3; i++) {
+      p.add(new Product("D step: D forward " + (i + 1), 2 * b, d[i], d[i + 1]));
+    }
+    for (int i = 0; i < 3; i++) {
+      p.add(new Product("D step: D kernel gradient " + (i + 1), d[i], 2 * b, d[i + 1]));
+      if (i > 0) {
+        p.add(new Product("D step: D input gradient " + (i + 1), 2 * b, d[i + 1], d[i]));
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      p.add(new Product("G step: D forward " + (i + 1), b, d[i], d[i + 1]));
+      p.add(new Product("G step: D input gradient " + (i + 1), b, d[i + 1], d[i]));
+    }
+    for (int i = 0; i < 3; i++) {
+      p.add(new Product("G step: G kernel gradient " + (i + 1), g[i], b, g[i + 1]));
+      if (i > 0) {
+        p.add(new Product("G step: G input gradient " + (i + 1), b, g[i + 1], g[i]));
+      }
+    }
+    return p;
+  }
+
+  /** Total FLOPs of {@code products}. */
+  public static long flops(List<Product> products) {
+    return products.stream().mapToLong(Product::flops).sum();
+  }
+
+  /**
+   * Median milliseconds for one run of all {@code products} as independent MatMul ops in one graph
+   * (so the two cores may share them), after warm-up.
+   */
+  public static double measureMillis(List<Product> products, int warmup, int runs) {
+    List<TFloat32> inputs = new ArrayList<>();
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Random random = new Random(1);
+      Session.Runner feeds;
+      List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
+      List<Operand<TFloat32>> matmuls = new ArrayList<>();
+      for (Product p : products) {
+        // Fed inputs: a product of constants or of never-assigned variables is folded or cached.
+        Placeholder<TFloat32> a = placeholder(tf, p.m(), p.k());
+        Placeholder<TFloat32> b = placeholder(tf, p.k(), p.n());
+        placeholders.add(a);
+        placeholders.add(b);
+        inputs.add(random(random, p.m(), p.k()));
+        inputs.add(random(random, p.k(), p.n()));
+        matmuls.add(tf.linalg.matMul(a, b));
+      }
+      try (Session s = new Session(g)) {
+        double[] ms = new double[runs];
+        for (int i = -warmup; i < runs; i++) {
+          Session.Runner runner = s.runner();
+          for (int j = 0; j < placeholders.size(); j++) {
+            runner.feed(placeholders.get(j), inputs.get(j));
+          }
+          matmuls.forEach(runner::fetch);
+          long t0 = System.nanoTime();
+          runner.run().close();
+          if (i >= 0) {
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+          }
+        }
+        return Stats.median(ms);
+      }
+    } finally {
+      inputs.forEach(TFloat32::close);
+    }
+  }
+
+  private static Placeholder<TFloat32> placeholder(Ops tf, int rows, int cols) {
+    return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(rows, cols)));
+  }
+
+  private static TFloat32 random(Random random, int rows, int cols) {
+    float[] v = new float[rows * cols];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return TFloat32.tensorOf(Shape.of(rows, cols), DataBuffers.of(v, true, false));
+  }
+}
