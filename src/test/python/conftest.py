@@ -53,7 +53,7 @@ def fresh_run(tmp_path_factory):
     write_idx(base / "data", images.reshape(256, 784), labels)
     run = base / "run"
     java("train", "--data", base / "data", "--iterations", 30, "--batch-size", 32,
-         "--sample-every", 0, "--out", run)
+         "--log-every", 10, "--sample-every", 15, "--checkpoint-every", 10, "--out", run)
     return run
 
 

@@ -1,6 +1,7 @@
 package io.github.tfgan.cli;
 
 import io.github.tfgan.bench.Benchmark;
+import io.github.tfgan.bench.MemoryCheck;
 import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.DatasetLoader;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Option;
       GanCli.Train.class,
       GanCli.Generate.class,
       GanCli.Score.class,
-      GanCli.Bench.class
+      GanCli.Bench.class,
+      GanCli.Memory.class
     })
 public final class GanCli implements Callable<Integer> {
 
@@ -182,6 +185,43 @@ public final class GanCli implements Callable<Integer> {
     Path out;
 
     @Option(
+        names = "--checkpoint-every",
+        description = "Checkpoint interval, 0 = never (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery = GanConfig.DEFAULT_CHECKPOINT_EVERY;
+
+    @Option(
+        names = "--keep-checkpoints",
+        description = "Checkpoints kept (default: ${DEFAULT-VALUE}).")
+    int keepCheckpoints = GanConfig.DEFAULT_KEEP_CHECKPOINTS;
+
+    @Option(
+        names = "--resume",
+        paramLabel = "RUN_DIR",
+        description = "Continue RUN_DIR from its latest checkpoint with the run's own config.")
+    Path resume;
+
+    /**
+     * Flags that define a run: with --resume the run's own values are used, so these are refused.
+     */
+    private static final List<String> RUN_DEFINING_FLAGS =
+        List.of(
+            "--dataset",
+            "--iterations",
+            "--batch-size",
+            "--learning-rate",
+            "--seed",
+            "--log-every",
+            "--sample-every",
+            "--lr-decay-rate",
+            "--lr-decay-steps",
+            "--clip-norm",
+            "--real-label",
+            "--checkpoint-every",
+            "--keep-checkpoints",
+            "--limit",
+            "--out");
+
+    @Option(
         names = "--export",
         paramLabel = "BASE_DIR",
         description =
@@ -201,6 +241,9 @@ public final class GanCli implements Callable<Integer> {
     public Integer call() throws Exception {
       PrintStream stdout =
           new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      if (resume != null) {
+        return resumeRun(stdout);
+      }
       GanConfig config =
           GanConfig.builder()
               .dataset(Dataset.parse(dataset))
@@ -213,6 +256,8 @@ public final class GanCli implements Callable<Integer> {
               .learningRateDecay(lrDecayRate, lrDecaySteps)
               .clipNorm(clipNorm)
               .realLabel(realLabel)
+              .checkpointEvery(checkpointEvery)
+              .keepCheckpoints(keepCheckpoints)
               .build();
       Path runDir =
           out != null
@@ -239,7 +284,32 @@ public final class GanCli implements Callable<Integer> {
         }
         images = images.head(limit);
       }
-      TrainingRun.execute(config, images, runDir, stdout);
+      TrainingRun.execute(config, images, data, runDir, stdout);
+      publishIfAsked(runDir, version, stdout);
+      return 0;
+    }
+
+    private int resumeRun(PrintStream stdout) throws Exception {
+      for (String flag : RUN_DEFINING_FLAGS) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+          throw new IllegalArgumentException(
+              flag + ": expected no value with --resume (the run's own config is used), found one");
+        }
+      }
+      GanConfig config = TrainingRun.readConfig(resume);
+      Path dataDir = data != null ? data : TrainingRun.readDataDir(resume);
+      ImageData images =
+          new DatasetLoader(cacheDir, stdout::println).loadTraining(config.dataset(), dataDir);
+      int recorded = TrainingRun.readDataCount(resume);
+      if (recorded > 0 && recorded < images.count()) {
+        images = images.head(recorded); // the run was made with --limit
+      }
+      TrainingRun.resume(resume, images, stdout);
+      publishIfAsked(resume, Integer.toString(modelVersion), stdout);
+      return 0;
+    }
+
+    private void publishIfAsked(Path runDir, String version, PrintStream stdout) throws Exception {
       if (export != null) {
         // originalArgs() holds the whole command line, the subcommand's name included.
         String command =
@@ -248,7 +318,6 @@ public final class GanCli implements Callable<Integer> {
         TrainingRun.publish(runDir, export, version, force, command);
         stdout.println("published models and manifest.json to " + export.toAbsolutePath());
       }
-      return 0;
     }
   }
 
@@ -477,6 +546,55 @@ public final class GanCli implements Callable<Integer> {
                 .toJson(report)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }
+      return 0;
+    }
+  }
+
+  /** Trains and prints resident memory after warm-up and along the run. */
+  @Command(
+      name = "memory",
+      mixinStandardHelpOptions = true,
+      description = "Train at the article's settings and print resident memory (heap and native).")
+  static final class Memory implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "MNIST IDX directory (default: cache).")
+    Path data;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
+    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+
+    @Option(names = "--iterations", description = "Iterations (default: ${DEFAULT-VALUE}).")
+    int iterations = GanConfig.ARTICLE_ITERATIONS;
+
+    @Option(
+        names = "--warmup",
+        description = "Baseline reading after this iteration (default: ${DEFAULT-VALUE}).")
+    int warmup = 1000;
+
+    @Option(names = "--every", description = "Reading interval (default: ${DEFAULT-VALUE}).")
+    int every = 1000;
+
+    @Override
+    public Integer call() throws Exception {
+      if (warmup <= 0 || warmup > iterations || every <= 0) {
+        throw new IllegalArgumentException(
+            "--warmup/--every: expected 0 < warmup <= iterations and every > 0, found "
+                + warmup
+                + "/"
+                + every
+                + " with "
+                + iterations
+                + " iterations");
+      }
+      PrintStream stdout =
+          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      ImageData images =
+          new DatasetLoader(cacheDir, stdout::println).loadTraining(Dataset.MNIST, data);
+      MemoryCheck.run(images, warmup, iterations, every, stdout);
       return 0;
     }
   }

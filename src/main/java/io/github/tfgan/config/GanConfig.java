@@ -25,6 +25,8 @@ import java.util.Locale;
  * @param seed one seed drives initialisation, noise and shuffling
  * @param logEvery print a log line every this many iterations
  * @param sampleEvery write a sample grid every this many iterations; 0 = only at the end
+ * @param checkpointEvery write a checkpoint every this many iterations; 0 = never
+ * @param keepCheckpoints how many of the latest checkpoints to keep
  */
 public record GanConfig(
     Dataset dataset,
@@ -41,7 +43,9 @@ public record GanConfig(
     float realLabel,
     long seed,
     int logEvery,
-    int sampleEvery) {
+    int sampleEvery,
+    int checkpointEvery,
+    int keepCheckpoints) {
 
   /** Article: {@code num_iterations = 10000}. */
   public static final int ARTICLE_ITERATIONS = 10_000;
@@ -69,6 +73,12 @@ public record GanConfig(
 
   /** Not in the article: how often a sample grid is written by default. */
   public static final int DEFAULT_SAMPLE_EVERY = 1_000;
+
+  /** Not in the article: how often a checkpoint is written by default. */
+  public static final int DEFAULT_CHECKPOINT_EVERY = 1_000;
+
+  /** Not in the article: how many checkpoints are kept by default. */
+  public static final int DEFAULT_KEEP_CHECKPOINTS = 3;
 
   /** Not in the article: the default seed. */
   public static final long DEFAULT_SEED = 42L;
@@ -103,6 +113,11 @@ public record GanConfig(
       throw new IllegalArgumentException(
           "sample-every: expected a number >= 0 (0 = only at the end), found " + sampleEvery);
     }
+    if (checkpointEvery < 0) {
+      throw new IllegalArgumentException(
+          "checkpoint-every: expected a number >= 0 (0 = never), found " + checkpointEvery);
+    }
+    requirePositive("keep-checkpoints", keepCheckpoints);
   }
 
   /** The article's settings on MNIST with the default seed. */
@@ -131,7 +146,9 @@ public record GanConfig(
         .realLabel(realLabel)
         .seed(seed)
         .logEvery(logEvery)
-        .sampleEvery(sampleEvery);
+        .sampleEvery(sampleEvery)
+        .checkpointEvery(checkpointEvery)
+        .keepCheckpoints(keepCheckpoints);
   }
 
   /** Mutable builder; {@link #build()} validates. Starts from the article's settings. */
@@ -151,6 +168,8 @@ public record GanConfig(
     private long seed = DEFAULT_SEED;
     private int logEvery = ARTICLE_LOG_EVERY;
     private int sampleEvery = DEFAULT_SAMPLE_EVERY;
+    private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
+    private int keepCheckpoints = DEFAULT_KEEP_CHECKPOINTS;
 
     private Builder() {}
 
@@ -228,6 +247,16 @@ public record GanConfig(
       return this;
     }
 
+    public Builder checkpointEvery(int v) {
+      checkpointEvery = v;
+      return this;
+    }
+
+    public Builder keepCheckpoints(int v) {
+      keepCheckpoints = v;
+      return this;
+    }
+
     /** Validates and returns the configuration. */
     public GanConfig build() {
       return new GanConfig(
@@ -245,7 +274,9 @@ public record GanConfig(
           realLabel,
           seed,
           logEvery,
-          sampleEvery);
+          sampleEvery,
+          checkpointEvery,
+          keepCheckpoints);
     }
   }
 

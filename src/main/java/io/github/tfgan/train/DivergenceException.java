@@ -8,13 +8,22 @@ public final class DivergenceException extends RuntimeException {
    * @param metrics the iteration whose losses were not finite
    */
   public DivergenceException(IterationMetrics metrics) {
+    this(metrics, null);
+  }
+
+  /**
+   * @param metrics the iteration whose losses were not finite
+   * @param detail appended to the message (where the last good checkpoint is, say), or null
+   */
+  public DivergenceException(IterationMetrics metrics, String detail) {
     super(
         "training diverged at iteration "
             + metrics.iteration()
             + ": D loss = "
             + metrics.dLoss()
             + ", G loss = "
-            + metrics.gLoss());
+            + metrics.gLoss()
+            + (detail == null ? "" : "; " + detail));
     this.metrics = metrics;
   }
 

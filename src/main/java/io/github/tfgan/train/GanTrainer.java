@@ -265,6 +265,19 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   /**
+   * Restores every variable from a checkpoint written by {@link #saveCheckpoint} and sets the
+   * iteration counter, so that the next {@link #step} is iteration {@code iteration + 1}.
+   */
+  public void restore(Path prefix, long iteration) {
+    checkOpen();
+    if (iteration < 0) {
+      throw new IllegalArgumentException("iteration: expected >= 0, found " + iteration);
+    }
+    session.restore(prefix.toString());
+    completed = iteration;
+  }
+
+  /**
    * Exports the generator as an inference-only SavedModel ({@code z} → {@code images}).
    *
    * @param dir target directory; written through a temporary sibling, then renamed

@@ -2,6 +2,7 @@ package io.github.tfgan.train;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.DatasetLoader;
@@ -17,11 +18,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -39,6 +42,8 @@ import org.tensorflow.TensorFlow;
  * RUN_DIR/savedmodels/generator/1          SavedModel (z → images)
  * RUN_DIR/savedmodels/discriminator/1      SavedModel (images → probability, logits)
  * RUN_DIR/summary.json                     wall time, ms per iteration, last metrics
+ * RUN_DIR/checkpoints/ckpt-N/              the latest checkpoints (see {@link Checkpoints})
+ * RUN_DIR/events.out.tfevents.*            TensorBoard events (see {@link TensorBoardWriter})
  * </pre>
  */
 public final class TrainingRun {
@@ -77,6 +82,18 @@ public final class TrainingRun {
     if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
       throw new IOException("--out " + runDir + ": expected a directory, found a file");
     }
+    Path existing = runDir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+      throw new IOException(
+          "--out "
+              + runDir
+              + ": expected a writable directory path, found that "
+              + existing
+              + (Files.isDirectory(existing) ? " is not writable" : " is a file"));
+    }
     if (Files.isDirectory(runDir)) {
       try (Stream<Path> entries = Files.list(runDir)) {
         if (entries.findAny().isPresent()) {
@@ -98,12 +115,25 @@ public final class TrainingRun {
    */
   public static Map<String, Object> execute(
       GanConfig config, ImageData data, Path runDir, PrintStream out) throws IOException {
+    return execute(config, data, null, runDir, out);
+  }
+
+  /**
+   * As {@link #execute(GanConfig, ImageData, Path, PrintStream)}, recording {@code dataDir} (the
+   * directory the data came from, or null for the cache) so that {@code --resume} finds it again.
+   */
+  public static Map<String, Object> execute(
+      GanConfig config, ImageData data, Path dataDir, Path runDir, PrintStream out)
+      throws IOException {
     checkNewRunDir(runDir);
     Files.createDirectories(runDir.resolve("samples"));
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("config", config);
     record.put("data_source", data.source());
     record.put("data_images", data.count());
+    if (dataDir != null) {
+      record.put("data_dir", dataDir.toAbsolutePath().toString());
+    }
     record.put("data_pixels_sha256", pixelsSha256(data));
     if (data.source().startsWith("MNIST originals")) {
       record.put("data_files_md5", new java.util.TreeMap<>(DatasetLoader.MNIST_MD5));
@@ -112,57 +142,210 @@ public final class TrainingRun {
     record.put("tensorflow_runtime", TensorFlow.version());
     record.put("java_version", System.getProperty("java.version"));
     record.put("started", Instant.now().toString());
-    String configJson = GSON.toJson(record);
-    writeAtomically(runDir.resolve("config.json"), configJson);
+    writeAtomically(runDir.resolve("config.json"), GSON.toJson(record));
+    writeAtomically(runDir.resolve("metrics.csv"), IterationMetrics.CSV_HEADER);
+    return loop(config, data, runDir, null, out);
+  }
+
+  /**
+   * Reads the configuration of the run in {@code runDir}, as {@code train --resume} uses it.
+   *
+   * @throws IOException naming {@code --resume} and the directory if it holds no run
+   */
+  public static GanConfig readConfig(Path runDir) throws IOException {
+    Path file = runDir.resolve("config.json");
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(
+          "--resume " + runDir + ": expected a run directory with config.json, found none");
+    }
+    try {
+      JsonObject record = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+      return GSON.fromJson(record.get("config"), GanConfig.class);
+    } catch (RuntimeException e) {
+      throw new IOException(
+          "--resume " + runDir + ": expected a valid config.json, found: " + e.getMessage(), e);
+    }
+  }
+
+  /** The --data directory recorded in the run's config.json, or null if it used the cache. */
+  public static Path readDataDir(Path runDir) throws IOException {
+    JsonObject record =
+        JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject();
+    return record.has("data_dir") ? Path.of(record.get("data_dir").getAsString()) : null;
+  }
+
+  /** The number of training images recorded in the run's config.json, or 0 if absent. */
+  public static int readDataCount(Path runDir) throws IOException {
+    JsonObject record =
+        JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject();
+    return record.has("data_images") ? record.get("data_images").getAsInt() : 0;
+  }
+
+  /**
+   * Continues the run in {@code runDir} from its latest checkpoint, with the run's own config
+   * (exact: the losses after resuming equal those of an uninterrupted run).
+   *
+   * @param data the run's training data; its SHA-256 must match the one recorded at the start
+   * @throws IOException naming {@code --resume} if the directory is not a run, has no checkpoint,
+   *     or the data differs
+   */
+  public static Map<String, Object> resume(Path runDir, ImageData data, PrintStream out)
+      throws IOException {
+    GanConfig config = readConfig(runDir);
+    JsonObject record =
+        JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject();
+    String expected =
+        record.has("data_pixels_sha256") ? record.get("data_pixels_sha256").getAsString() : "";
+    String found = pixelsSha256(data);
+    if (!expected.equals(found)) {
+      throw new IOException(
+          "--resume "
+              + runDir
+              + ": the training data does not match the run's: expected pixels sha256 "
+              + expected
+              + ", found "
+              + found
+              + " ("
+              + data.source()
+              + ")");
+    }
+    Checkpoints.Checkpoint from =
+        new Checkpoints(runDir, config.keepCheckpoints())
+            .latest()
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        "--resume "
+                            + runDir
+                            + ": expected a checkpoint in "
+                            + runDir.resolve("checkpoints")
+                            + ", found none"));
+    if (Files.exists(generatorDir(runDir))) {
+      throw new IOException(
+          "--resume "
+              + runDir
+              + ": the run has already finished ("
+              + generatorDir(runDir)
+              + " exists)");
+    }
+    // metrics.csv keeps the rows up to the checkpoint; later ones are written again.
+    Path csv = runDir.resolve("metrics.csv");
+    List<String> rows =
+        Files.exists(csv) ? Files.readAllLines(csv) : List.of(IterationMetrics.CSV_HEADER);
+    StringBuilder kept = new StringBuilder(IterationMetrics.CSV_HEADER);
+    int columns = IterationMetrics.CSV_HEADER.split(",").length;
+    for (String row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+      // A process killed mid-write can leave a partial last row: only whole rows count.
+      String[] cells = row.split(",");
+      if (cells.length == columns
+          && cells[0].matches("\\d+")
+          && Long.parseLong(cells[0]) <= from.iteration()) {
+        kept.append('\n').append(row);
+      }
+    }
+    writeAtomically(csv, kept.toString());
+    out.println("resume: from " + from.directory() + " (iteration " + from.iteration() + ")");
+    return loop(config, data, runDir, from, out);
+  }
+
+  private static Map<String, Object> loop(
+      GanConfig config, ImageData data, Path runDir, Checkpoints.Checkpoint from, PrintStream out)
+      throws IOException {
     out.println("config: " + GSON.toJson(config).replaceAll("\\s+", " "));
     out.println("data: " + data.count() + " images from " + data.source());
     out.println("run directory: " + runDir.toAbsolutePath());
-
+    Files.createDirectories(runDir.resolve("samples"));
     float[] fixedZ = fixedNoise(config);
     long startNanos = System.nanoTime();
     IterationMetrics[] last = new IterationMetrics[1];
+    Checkpoints checkpoints = new Checkpoints(runDir, config.keepCheckpoints());
+    Progress progress = new Progress(out, config.iterations());
     try (GanTrainer trainer = new GanTrainer(config, data);
+        TensorBoardWriter board = new TensorBoardWriter(runDir, GRID_SAMPLES);
         BufferedWriter csv =
-            Files.newBufferedWriter(runDir.resolve("metrics.csv"), StandardCharsets.UTF_8)) {
-      csv.write(IterationMetrics.CSV_HEADER);
-      csv.newLine();
+            Files.newBufferedWriter(
+                runDir.resolve("metrics.csv"), StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+      if (from != null) {
+        trainer.restore(from.prefix(), from.iteration());
+      }
+      long firstIteration = trainer.completedIterations();
       long firstIterationNanos = System.nanoTime();
-      trainer.train(
-          new TrainingListener() {
-            @Override
-            public void onIteration(GanTrainer t, IterationMetrics m) {
-              last[0] = m;
-              try {
-                csv.write(m.csvRow());
-                csv.newLine();
-                if (m.iteration() % config.logEvery() == 0) {
-                  out.println(m.logLine());
-                  csv.flush();
+      long[] windowStart = {firstIterationNanos, firstIteration};
+      try {
+        trainer.train(
+            new TrainingListener() {
+              @Override
+              public void onIteration(GanTrainer t, IterationMetrics m) {
+                last[0] = m;
+                try {
+                  csv.write(m.csvRow());
+                  csv.newLine();
+                  progress.update(m);
+                  if (m.iteration() % config.logEvery() == 0) {
+                    long now = System.nanoTime();
+                    float perSecond =
+                        (float) ((m.iteration() - windowStart[1]) / ((now - windowStart[0]) / 1e9));
+                    windowStart[0] = now;
+                    windowStart[1] = m.iteration();
+                    progress.println(m.logLine());
+                    csv.flush();
+                    board.scalars(
+                        m.iteration(),
+                        m.dLoss(),
+                        m.gLoss(),
+                        m.dReal(),
+                        m.dFake(),
+                        m.learningRate(),
+                        perSecond);
+                  }
+                  boolean sample =
+                      config.sampleEvery() > 0 && m.iteration() % config.sampleEvery() == 0;
+                  if (sample) {
+                    float[] images = t.generate(fixedZ);
+                    ImageGrid.writePng(
+                        images,
+                        GRID_SCALE,
+                        runDir
+                            .resolve("samples")
+                            .resolve(
+                                String.format(Locale.ROOT, "iteration_%06d.png", m.iteration())));
+                    board.samples(m.iteration(), images);
+                  }
+                  if (config.checkpointEvery() > 0
+                      && m.iteration() % config.checkpointEvery() == 0) {
+                    csv.flush();
+                    board.flush();
+                    checkpoints.save(t);
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
                 }
-                if (config.sampleEvery() > 0 && m.iteration() % config.sampleEvery() == 0) {
-                  ImageGrid.writePng(
-                      t.generate(fixedZ),
-                      GRID_SCALE,
-                      runDir
-                          .resolve("samples")
-                          .resolve(
-                              String.format(Locale.ROOT, "iteration_%06d.png", m.iteration())));
-                }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
               }
-            }
-          });
+            });
+      } catch (DivergenceException e) {
+        csv.flush();
+        String good =
+            checkpoints
+                .latest()
+                .map(c -> "last good checkpoint: " + c.directory())
+                .orElse("no checkpoint yet");
+        throw new DivergenceException(e.metrics(), good);
+      } finally {
+        progress.finish();
+      }
       double trainSeconds = (System.nanoTime() - firstIterationNanos) / 1e9;
-      ImageGrid.writePng(
-          trainer.generate(fixedZ), GRID_SCALE, runDir.resolve("samples").resolve("final.png"));
+      long trained = trainer.completedIterations() - firstIteration;
+      float[] finalImages = trainer.generate(fixedZ);
+      ImageGrid.writePng(finalImages, GRID_SCALE, runDir.resolve("samples").resolve("final.png"));
+      board.samples(trainer.completedIterations(), finalImages);
       trainer.exportGenerator(generatorDir(runDir), false);
       trainer.exportDiscriminator(discriminatorDir(runDir), false);
 
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("iterations", trainer.completedIterations());
+      summary.put("resumed_from", from == null ? null : from.iteration());
       summary.put("train_seconds", trainSeconds);
-      summary.put("ms_per_iteration", trainSeconds * 1000.0 / trainer.completedIterations());
+      summary.put("ms_per_iteration", trained == 0 ? 0.0 : trainSeconds * 1000.0 / trained);
       summary.put("wall_seconds", (System.nanoTime() - startNanos) / 1e9);
       summary.put("last", last[0]);
       summary.put("finished", Instant.now().toString());
@@ -170,9 +353,9 @@ public final class TrainingRun {
       out.printf(
           Locale.ROOT,
           "done: %d iterations in %.1f s (%.2f ms/iteration); models in %s%n",
-          trainer.completedIterations(),
+          trained,
           trainSeconds,
-          trainSeconds * 1000.0 / trainer.completedIterations(),
+          trained == 0 ? 0.0 : trainSeconds * 1000.0 / trained,
           runDir.resolve("savedmodels").toAbsolutePath());
       return summary;
     } catch (UncheckedIOException e) {

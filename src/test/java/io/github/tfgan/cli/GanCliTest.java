@@ -44,7 +44,7 @@ class GanCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"summary", "train", "generate", "score", "bench"})
+  @ValueSource(strings = {"summary", "train", "generate", "score", "bench", "memory"})
   void everyCommandHasHelp(String command) {
     Run r = cli(command, "--help");
     assertEquals(0, r.code());
@@ -198,6 +198,117 @@ class GanCliTest {
     assertTrue(lines.get(lines.size() - 1).matches("ms/iter: \\d+\\.\\d{2}"), r.out());
     assertTrue(r.out().contains("FLOPs per iteration (matrix products): 0.562 GFLOP"), r.out());
     assertTrue(Files.readString(dir.resolve("bench.json")).contains("\"floor_ms\""));
+  }
+
+  @Test
+  void divergenceStopsWithTheIterationAndKeepsTheLastGoodCheckpoint() throws Exception {
+    Path data = dir.resolve("div-data");
+    Synthetic.writeIdx(Synthetic.bars(256, 3), data);
+    Path run = dir.resolve("div");
+    Run r =
+        cli(
+            "train",
+            "--data",
+            data.toString(),
+            "--iterations",
+            "100",
+            "--batch-size",
+            "32",
+            "--learning-rate",
+            "1e6",
+            "--checkpoint-every",
+            "2",
+            "--sample-every",
+            "0",
+            "--out",
+            run.toString());
+    assertEquals(1, r.code());
+    assertTrue(
+        r.err()
+            .matches(
+                "(?s)error: training diverged at iteration \\d+: .*last good checkpoint: .*ckpt-\\d+\\s*"),
+        r.err());
+    var latest = new io.github.tfgan.train.Checkpoints(run, 3).latest().orElseThrow();
+    try (var t =
+        new io.github.tfgan.train.GanTrainer(
+            io.github.tfgan.train.TrainingRun.readConfig(run), Synthetic.bars(256, 3))) {
+      t.restore(latest.prefix(), latest.iteration()); // loadable
+      assertTrue(t.step().iteration() == latest.iteration() + 1);
+    }
+  }
+
+  @Test
+  void badFilesAndPathsAreOneLineErrorsThatTouchNothing() throws Exception {
+    Path file = dir.resolve("a-file");
+    Files.writeString(file, "x");
+    Run outIsFile = cli("train", "--out", file.toString());
+    assertEquals(1, outIsFile.code());
+    assertTrue(
+        outIsFile.err().contains("--out " + file + ": expected a directory, found a file"),
+        outIsFile.err());
+    Run underFile = cli("train", "--out", file.resolve("run").toString());
+    assertEquals(1, underFile.code());
+    assertTrue(underFile.err().contains("is a file"), underFile.err());
+    assertEquals("x", Files.readString(file));
+
+    Path data = dir.resolve("mismatch");
+    Synthetic.writeIdx(Synthetic.bars(64, 3), data);
+    Path other = dir.resolve("other");
+    Synthetic.writeIdx(Synthetic.bars(32, 3), other);
+    Files.copy(
+        other.resolve("train-labels-idx1-ubyte.gz"),
+        data.resolve("train-labels-idx1-ubyte.gz"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Run labels = cli("train", "--data", data.toString(), "--out", dir.resolve("r").toString());
+    assertEquals(1, labels.code());
+    assertTrue(
+        labels.err().contains("label count does not match")
+            && labels.err().contains("expected 64, found 32"),
+        labels.err());
+    assertEquals(1, labels.err().strip().lines().count(), "one line");
+
+    Run notRun = cli("train", "--resume", dir.toString());
+    assertEquals(1, notRun.code());
+    assertTrue(
+        notRun.err().contains("--resume " + dir + ": expected a run directory with config.json"),
+        notRun.err());
+  }
+
+  @Test
+  void resumeRefusesOtherDataAndFinishedRuns() throws Exception {
+    Path data = dir.resolve("d1");
+    Synthetic.writeIdx(Synthetic.bars(128, 1), data);
+    Path run = dir.resolve("run");
+    assertEquals(
+        0,
+        cli(
+                "train",
+                "--data",
+                data.toString(),
+                "--iterations",
+                "4",
+                "--batch-size",
+                "32",
+                "--checkpoint-every",
+                "2",
+                "--sample-every",
+                "0",
+                "--out",
+                run.toString())
+            .code());
+    Run finished = cli("train", "--resume", run.toString());
+    assertEquals(1, finished.code());
+    assertTrue(finished.err().contains("already finished"), finished.err());
+
+    io.github.tfgan.io.Directories.deleteTree(run.resolve("savedmodels"));
+    Path otherData = dir.resolve("d2");
+    Synthetic.writeIdx(Synthetic.bars(128, 2), otherData);
+    byte[] csv = Files.readAllBytes(run.resolve("metrics.csv"));
+    Run mismatch = cli("train", "--resume", run.toString(), "--data", otherData.toString());
+    assertEquals(1, mismatch.code());
+    assertTrue(
+        mismatch.err().contains("the training data does not match the run's"), mismatch.err());
+    assertArrayEquals(csv, Files.readAllBytes(run.resolve("metrics.csv")), "run left untouched");
   }
 
   @Test

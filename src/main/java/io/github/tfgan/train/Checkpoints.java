@@ -1,0 +1,101 @@
+package io.github.tfgan.train;
+
+import io.github.tfgan.io.Directories;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The checkpoints of a run: {@code RUN_DIR/checkpoints/ckpt-N/} holds a TensorFlow checkpoint
+ * ({@code ckpt.index}, {@code ckpt.data-*}) of every variable, both networks' weights and both Adam
+ * states, after iteration N, and {@code iteration} with N. Noise and batches are functions of
+ * (seed, iteration), so N is all the other state a resumed run needs.
+ *
+ * <p>A checkpoint is written into a temporary sibling and renamed into place; only then are the
+ * oldest beyond the kept number deleted. A process killed while saving leaves the previous
+ * checkpoints loadable and, at worst, a {@code .ckpt-N.tmp-*} directory that is ignored.
+ */
+public final class Checkpoints {
+  /** Checkpoint prefix inside each checkpoint directory. */
+  public static final String PREFIX = "ckpt";
+
+  private static final Pattern NAME = Pattern.compile("ckpt-(\\d+)");
+  private static final String ITERATION_FILE = "iteration";
+
+  private final Path dir;
+  private final int keep;
+
+  /** One saved checkpoint. */
+  public record Checkpoint(long iteration, Path directory) {
+    /** The prefix to restore from ({@code directory/ckpt}). */
+    public Path prefix() {
+      return directory.resolve(PREFIX);
+    }
+  }
+
+  /**
+   * @param runDir the run directory
+   * @param keep how many of the latest checkpoints to keep
+   */
+  public Checkpoints(Path runDir, int keep) {
+    this.dir = runDir.resolve("checkpoints");
+    this.keep = keep;
+  }
+
+  /** Saves {@code trainer}'s state after its completed iterations, then prunes old checkpoints. */
+  public Checkpoint save(GanTrainer trainer) throws IOException {
+    long iteration = trainer.completedIterations();
+    Path target = dir.resolve("ckpt-" + iteration);
+    Path staged = Directories.tempSibling(target);
+    try {
+      trainer.saveCheckpoint(staged.resolve(PREFIX));
+      Files.writeString(staged.resolve(ITERATION_FILE), iteration + "\n", StandardCharsets.UTF_8);
+      Directories.commit(staged, target, true);
+    } finally {
+      Directories.deleteTree(staged);
+    }
+    List<Checkpoint> all = list();
+    for (int i = 0; i < all.size() - keep; i++) {
+      Directories.deleteTree(all.get(i).directory());
+    }
+    return new Checkpoint(iteration, target);
+  }
+
+  /** The latest complete checkpoint, if any. */
+  public Optional<Checkpoint> latest() throws IOException {
+    List<Checkpoint> all = list();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** Complete checkpoints, oldest first. */
+  public List<Checkpoint> list() throws IOException {
+    List<Checkpoint> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        Matcher m = NAME.matcher(p.getFileName().toString());
+        if (m.matches() && Files.isRegularFile(p.resolve(ITERATION_FILE))) {
+          long n = Long.parseLong(m.group(1));
+          String stored =
+              Files.readString(p.resolve(ITERATION_FILE), StandardCharsets.UTF_8).strip();
+          if (stored.equals(Long.toString(n))
+              && Files.isRegularFile(p.resolve(PREFIX + ".index"))) {
+            out.add(new Checkpoint(n, p));
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparingLong(Checkpoint::iteration));
+    return out;
+  }
+}

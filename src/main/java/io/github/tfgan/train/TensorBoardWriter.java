@@ -1,0 +1,154 @@
+package io.github.tfgan.train;
+
+import io.github.tfgan.image.ImageGrid;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TUint8;
+
+/**
+ * Writes TensorBoard event files with TensorFlow's own summary ops, in a small graph and session of
+ * its own: scalars (losses, D(x), D(G(z)), learning rate, iterations/s) and the fixed-noise sample
+ * grid as an image. {@code tensorboard --logdir RUN_DIR} shows them.
+ */
+public final class TensorBoardWriter implements AutoCloseable {
+  /** The scalar tags, in the order {@link #scalars} takes their values. */
+  public static final List<String> SCALAR_TAGS =
+      List.of(
+          "loss/discriminator",
+          "loss/generator",
+          "D(x)",
+          "D(G(z))",
+          "learning_rate",
+          "iterations_per_second");
+
+  /** The image tag of the sample grid. */
+  public static final String SAMPLES_TAG = "samples";
+
+  private final Graph graph;
+  private final Session session;
+  private final Placeholder<TInt64> step;
+  private final List<Placeholder<TFloat32>> values = new ArrayList<>();
+  private final Op writeScalars;
+  private final Placeholder<TFloat32> grid;
+  private final Op writeImage;
+  private final Op flush;
+  private final int gridSide;
+  private boolean closed;
+
+  /**
+   * @param logDir where the event file goes (created if needed)
+   * @param gridImages images per sample grid (a square number gives a square grid)
+   */
+  public TensorBoardWriter(Path logDir, int gridImages) {
+    graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      Op writer = tf.summary.summaryWriter();
+      Op create =
+          tf.summary.createSummaryFileWriter(
+              (org.tensorflow.Operand<?>) writer,
+              tf.constant(logDir.toAbsolutePath().toString()),
+              tf.constant(10),
+              tf.constant(10_000),
+              tf.constant(".tfjavagan"));
+      step = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      List<Op> writes = new ArrayList<>();
+      for (String tag : SCALAR_TAGS) {
+        Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        values.add(v);
+        writes.add(
+            tf.summary.writeScalarSummary(
+                (org.tensorflow.Operand<?>) writer, step, tf.constant(tag), v));
+      }
+      writeScalars = tf.withControlDependencies(writes).noOp();
+      gridSide = (int) Math.ceil(Math.sqrt(gridImages));
+      int side = gridSide * ImageGrid.SIDE;
+      // [n, 784] in [0, 1] → a gridSide × gridSide mosaic, uint8 [1, side, side, 1]
+      grid = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(gridSide * gridSide, 784)));
+      var tiles = tf.reshape(grid, tf.constant(new long[] {gridSide, gridSide, 28, 28}));
+      var mosaic =
+          tf.reshape(
+              tf.linalg.transpose(tiles, tf.constant(new int[] {0, 2, 1, 3})),
+              tf.constant(new long[] {1, side, side, 1}));
+      var pixels =
+          tf.dtypes.cast(
+              tf.math.round(
+                  tf.math.mul(
+                      tf.clipByValue(mosaic, tf.constant(0f), tf.constant(1f)), tf.constant(255f))),
+              TUint8.class);
+      writeImage =
+          tf.summary.writeImageSummary(
+              (org.tensorflow.Operand<?>) writer,
+              step,
+              tf.constant(SAMPLES_TAG),
+              pixels,
+              tf.constant(
+                  TUint8.class,
+                  Shape.of(4),
+                  org.tensorflow.ndarray.buffer.DataBuffers.of(
+                      new byte[] {(byte) 255, 0, 0, (byte) 255})));
+      flush = tf.summary.flushSummaryWriter((org.tensorflow.Operand<?>) writer);
+      session = new Session(graph);
+      session.run(create); // once: the writer resource lives as long as the session
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Writes one value per {@link #SCALAR_TAGS} entry at {@code iteration}. */
+  public void scalars(long iteration, float... v) {
+    if (v.length != SCALAR_TAGS.size()) {
+      throw new IllegalArgumentException(
+          "values: expected " + SCALAR_TAGS.size() + ", found " + v.length);
+    }
+    List<TFloat32> tensors = new ArrayList<>();
+    try (TInt64 s = TInt64.scalarOf(iteration)) {
+      Session.Runner runner = session.runner().feed(step, s).addTarget(writeScalars);
+      for (int i = 0; i < v.length; i++) {
+        TFloat32 t = TFloat32.scalarOf(v[i]);
+        tensors.add(t);
+        runner.feed(values.get(i), t);
+      }
+      runner.run().close();
+    } finally {
+      tensors.forEach(TFloat32::close);
+    }
+  }
+
+  /** Writes the sample grid ({@code n × 784} floats in [0, 1]) at {@code iteration}. */
+  public void samples(long iteration, float[] images) {
+    float[] padded = java.util.Arrays.copyOf(images, gridSide * gridSide * 784);
+    try (TInt64 s = TInt64.scalarOf(iteration);
+        TFloat32 g = io.github.tfgan.model.Tensors.matrix(padded, gridSide * gridSide, 784)) {
+      session.runner().feed(step, s).feed(grid, g).addTarget(writeImage).run().close();
+    }
+  }
+
+  /** Flushes pending events to disk. */
+  public void flush() {
+    session.run(flush);
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      try {
+        flush();
+      } finally {
+        session.close();
+        graph.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+"""A run's checkpoints and TensorBoard events, read with Python's own readers."""
+
+import tensorflow as tf
+from tensorboard.backend.event_processing import event_accumulator
+
+SCALAR_TAGS = {"loss/discriminator", "loss/generator", "D(x)", "D(G(z))", "learning_rate",
+               "iterations_per_second"}
+
+
+def test_checkpoint_reads_with_tf_train_load_checkpoint(fresh_run):
+    checkpoints = sorted(p.name for p in (fresh_run / "checkpoints").iterdir())
+    assert checkpoints == ["ckpt-10", "ckpt-20", "ckpt-30"]
+    reader = tf.train.load_checkpoint(str(fresh_run / "checkpoints" / "ckpt-30" / "ckpt"))
+    shapes = reader.get_variable_to_shape_map()
+    assert shapes["generator_dense1_kernel"] == [100, 128]
+    assert shapes["discriminator_dense3_kernel_adam_v"] == [128, 1]
+    # 12 weights, 24 Adam slots, 2 β powers per optimiser
+    assert len(shapes) == 12 + 24 + 4
+    # β1 power after 30 Adam steps started at β1: β1^31
+    assert abs(reader.get_tensor("generator_adam_beta1_power") - 0.9 ** 31) < 1e-6
+
+
+def test_tensorboard_events_have_the_scalars_and_the_sample_grid(fresh_run):
+    acc = event_accumulator.EventAccumulator(
+        str(fresh_run), size_guidance={event_accumulator.SCALARS: 0, event_accumulator.IMAGES: 0})
+    acc.Reload()
+    tags = acc.Tags()
+    assert set(tags["scalars"]) == SCALAR_TAGS
+    for tag in SCALAR_TAGS:
+        assert [e.step for e in acc.Scalars(tag)] == [10, 20, 30]
+    assert [e.value for e in acc.Scalars("learning_rate")] == [tf.constant(2e-4).numpy()] * 3
+    (image_tag,) = tags["images"]
+    assert image_tag.startswith("samples")
+    images = acc.Images(image_tag)
+    assert [e.step for e in images][:2] == [15, 30]
+    assert (images[0].width, images[0].height) == (8 * 28, 8 * 28)
