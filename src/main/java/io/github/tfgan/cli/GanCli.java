@@ -7,6 +7,10 @@ import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.DatasetLoader;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.data.Npy;
+import io.github.tfgan.eval.ClassifierTrainer;
+import io.github.tfgan.eval.Evaluation;
+import io.github.tfgan.eval.ReproductionReport;
+import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.DiscriminatorModel;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.image.ImageGrid;
@@ -40,7 +44,10 @@ import picocli.CommandLine.Option;
       GanCli.Generate.class,
       GanCli.Score.class,
       GanCli.Bench.class,
-      GanCli.Memory.class
+      GanCli.Memory.class,
+      GanCli.TrainClassifier.class,
+      GanCli.Evaluate.class,
+      GanCli.Report.class
     })
 public final class GanCli implements Callable<Integer> {
 
@@ -595,6 +602,214 @@ public final class GanCli implements Callable<Integer> {
       ImageData images =
           new DatasetLoader(cacheDir, stdout::println).loadTraining(Dataset.MNIST, data);
       MemoryCheck.run(images, warmup, iterations, every, stdout);
+      return 0;
+    }
+  }
+
+  /** Trains the evaluation classifier and exports it. */
+  @Command(
+      name = "train-classifier",
+      mixinStandardHelpOptions = true,
+      description =
+          "Train the MNIST classifier that evaluate uses, report its test accuracy, export it.")
+  static final class TrainClassifier implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "MNIST IDX directory (default: cache).")
+    Path data;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
+    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+
+    @Option(
+        names = "--epochs",
+        description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+    int epochs = 4;
+
+    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = GanConfig.DEFAULT_SEED;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only.")
+    Integer limit;
+
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "SavedModel directory (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("savedmodels", "classifier", "1");
+
+    @Option(names = "--force", description = "Replace an existing export.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+      if (epochs <= 0) {
+        throw new IllegalArgumentException("--epochs: expected a positive number, found " + epochs);
+      }
+      Directories.checkReplaceable(out.toAbsolutePath(), force);
+      PrintStream stdout =
+          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
+      ImageData train = loader.loadTraining(Dataset.MNIST, data);
+      if (limit != null) {
+        train = train.head(limit);
+      }
+      ImageData test = loader.loadTest(Dataset.MNIST, data);
+      long t0 = System.nanoTime();
+      try (ClassifierTrainer trainer = new ClassifierTrainer(seed)) {
+        trainer.train(train, epochs, stdout::println);
+        double accuracy = trainer.accuracy(test);
+        stdout.printf(
+            Locale.ROOT,
+            "test accuracy: %.4f on %d images (%d epochs, %.0f s)%n",
+            accuracy,
+            test.count(),
+            epochs,
+            (System.nanoTime() - t0) / 1e9);
+        trainer.export(out, force);
+      }
+      stdout.println("classifier exported to " + out.toAbsolutePath());
+      return 0;
+    }
+  }
+
+  /** Evaluates a generator with the field's metrics against references. */
+  @Command(
+      name = "evaluate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Classifier score, class coverage, Frechet distance and Parzen log-likelihood of a"
+              + " generator, beside real images and uniform noise.")
+  static final class Evaluate implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--model",
+        paramLabel = "DIR",
+        required = true,
+        description = "Generator SavedModel.")
+    Path model;
+
+    @Option(
+        names = "--classifier",
+        paramLabel = "DIR",
+        description = "Classifier SavedModel (default: ${DEFAULT-VALUE}).")
+    Path classifier = Path.of("savedmodels", "classifier", "1");
+
+    @Option(names = "--samples", description = "Generated images (default: ${DEFAULT-VALUE}).")
+    int samples = 10_000;
+
+    @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+    long seed = GanConfig.DEFAULT_SEED;
+
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "MNIST IDX directory (default: cache).")
+    Path data;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
+    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+
+    @Option(
+        names = "--json",
+        paramLabel = "FILE",
+        description = "Where the figures go as JSON (default: ${DEFAULT-VALUE}).")
+    Path json = Path.of("evaluation.json");
+
+    @Override
+    public Integer call() throws Exception {
+      if (samples <= 0) {
+        throw new IllegalArgumentException(
+            "--samples: expected a positive number, found " + samples);
+      }
+      PrintStream stdout =
+          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
+      ImageData train = loader.loadTraining(Dataset.MNIST, data);
+      ImageData test = loader.loadTest(Dataset.MNIST, data);
+      List<Evaluation.Figures> figures;
+      try (GeneratorModel g = GeneratorModel.load(model);
+          ClassifierModel c = ClassifierModel.load(classifier)) {
+        figures = Evaluation.run(g, c, train, test, samples, seed, stdout);
+      }
+      Directories.writeAtomically(
+          json,
+          new com.google.gson.GsonBuilder()
+              .setPrettyPrinting()
+              .create()
+              .toJson(Map.of("model", model.toString(), "seed", seed, "figures", figures))
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      stdout.println("wrote " + json);
+      return 0;
+    }
+  }
+
+  /** Writes the reproduction report of a run. */
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      description = "Write a Markdown reproduction report (plots, samples, metrics) for a run.")
+  static final class Report implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--run",
+        paramLabel = "RUN_DIR",
+        required = true,
+        description = "A finished run.")
+    Path run;
+
+    @Option(
+        names = "--out",
+        paramLabel = "FILE.md",
+        description = "Report (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("docs", "reproduction.md");
+
+    @Option(
+        names = "--classifier",
+        paramLabel = "DIR",
+        description = "Classifier (default: ${DEFAULT-VALUE}).")
+    Path classifier = Path.of("savedmodels", "classifier", "1");
+
+    @Option(names = "--samples", description = "Generated images (default: ${DEFAULT-VALUE}).")
+    int samples = 10_000;
+
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "MNIST IDX directory (default: cache).")
+    Path data;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
+    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+
+    @Override
+    public Integer call() throws Exception {
+      for (String f : List.of("config.json", "summary.json", "metrics.csv")) {
+        if (!Files.isRegularFile(run.resolve(f))) {
+          throw new IllegalArgumentException(
+              "--run " + run + ": expected a finished run with " + f + ", found none");
+        }
+      }
+      PrintStream stdout =
+          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
+      try (ClassifierModel c = ClassifierModel.load(classifier)) {
+        ReproductionReport.write(
+            run,
+            out,
+            c,
+            loader.loadTraining(Dataset.MNIST, data),
+            loader.loadTest(Dataset.MNIST, data),
+            samples,
+            GanConfig.DEFAULT_SEED,
+            stdout);
+      }
+      stdout.println("wrote " + out);
       return 0;
     }
   }

@@ -6,6 +6,7 @@ import io.github.tfgan.model.Network;
 import io.github.tfgan.model.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -42,11 +43,21 @@ public final class SavedModelExporter {
    */
   public static void export(NetworkSpec spec, Path checkpointPrefix, Path dir, boolean force)
       throws IOException {
+    exportRestored(graph -> buildInference(graph, spec), checkpointPrefix, dir, force);
+  }
+
+  /**
+   * Builds an inference graph with {@code build} (variables without initialisers), restores its
+   * variables from {@code checkpointPrefix}, and exports it with the returned signature.
+   */
+  public static void exportRestored(
+      Function<Graph, Signature> build, Path checkpointPrefix, Path dir, boolean force)
+      throws IOException {
     Directories.checkReplaceable(dir.toAbsolutePath(), force);
     Path tmp = Directories.tempSibling(dir);
     try {
       try (Graph graph = new Graph()) {
-        Signature signature = buildInference(graph, spec);
+        Signature signature = build.apply(graph);
         try (Session session = new Session(graph)) {
           session.restore(checkpointPrefix.toString());
           SavedModelBundle.exporter(tmp.toString())

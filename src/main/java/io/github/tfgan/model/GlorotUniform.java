@@ -26,10 +26,18 @@ public final class GlorotUniform {
    * @param init an {@code Ops} in the init scope
    */
   public static Operand<TFloat32> kernel(Ops init, int fanIn, int fanOut, long seed) {
+    return kernel(init, new long[] {fanIn, fanOut}, fanIn, fanOut, seed);
+  }
+
+  /**
+   * A kernel of any {@code shape} with the given fans (for a convolution: kh·kw·in and kh·kw·out).
+   *
+   * @param init an {@code Ops} in the init scope
+   */
+  public static Operand<TFloat32> kernel(Ops init, long[] shape, int fanIn, int fanOut, long seed) {
     Operand<TFloat32> unit =
         init.random.statelessRandomUniform(
-            init.constant(new long[] {fanIn, fanOut}),
-            init.constant(new long[] {seed, fanIn * 65_536L + fanOut}));
+            init.constant(shape), init.constant(new long[] {seed, fanIn * 65_536L + fanOut}));
     float limit = (float) limit(fanIn, fanOut);
     return init.math.sub(init.math.mul(unit, init.constant(2f * limit)), init.constant(limit));
   }

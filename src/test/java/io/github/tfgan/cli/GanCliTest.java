@@ -44,7 +44,17 @@ class GanCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"summary", "train", "generate", "score", "bench", "memory"})
+  @ValueSource(
+      strings = {
+        "summary",
+        "train",
+        "generate",
+        "score",
+        "bench",
+        "memory",
+        "train-classifier",
+        "evaluate"
+      })
   void everyCommandHasHelp(String command) {
     Run r = cli(command, "--help");
     assertEquals(0, r.code());

@@ -1,0 +1,200 @@
+package io.github.tfgan.eval;
+
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.export.SavedModelExporter;
+import io.github.tfgan.io.Directories;
+import io.github.tfgan.model.MnistClassifier;
+import io.github.tfgan.model.Names;
+import io.github.tfgan.model.Tensors;
+import io.github.tfgan.train.AdamOptimizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Trains the evaluation classifier ({@link MnistClassifier}) in TF Java with Adam on softmax
+ * cross-entropy, measures its test accuracy, and exports it as a SavedModel ({@code images} →
+ * {@code probabilities}, {@code logits}, {@code features}).
+ */
+public final class ClassifierTrainer implements AutoCloseable {
+  /** Adam learning rate for the classifier. */
+  public static final float LEARNING_RATE = 1e-3f;
+
+  /** Images per step. */
+  public static final int BATCH = 100;
+
+  private final Graph graph;
+  private final Session session;
+  private final Placeholder<TFloat32> images;
+  private final Placeholder<TInt32> labels;
+  private final Operand<TFloat32> loss;
+  private final Operand<TFloat32> logits;
+  private final Op train;
+  private final long seed;
+
+  /** Builds the training graph and initialises the variables from {@code seed}. */
+  public ClassifierTrainer(long seed) {
+    this.seed = seed;
+    graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 784)));
+      labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      MnistClassifier net = MnistClassifier.create(tf, seed);
+      logits = net.apply(tf, images).logits();
+      Operand<TFloat32> oneHot =
+          tf.oneHot(labels, tf.constant(MnistClassifier.CLASSES), tf.constant(1f), tf.constant(0f));
+      loss =
+          tf.math.mean(
+              tf.nn.softmaxCrossEntropyWithLogits(logits, tf.stopGradient(oneHot)).loss(),
+              tf.constant(0));
+      List<Variable<TFloat32>> vars = net.variables();
+      Output<?>[] grads =
+          graph.addGradients(
+              loss.asOutput(), vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
+      List<Operand<TFloat32>> typed = new ArrayList<>();
+      for (Output<?> g : grads) {
+        @SuppressWarnings("unchecked")
+        Output<TFloat32> t = (Output<TFloat32>) g;
+        typed.add(t);
+      }
+      train =
+          new AdamOptimizer(MnistClassifier.NAME, 0.9f, 0.999f, 1e-8f)
+              .applyGradients(tf, vars, typed, tf.constant(LEARNING_RATE), "classifier_train");
+      session = new Session(graph);
+      session.initialize();
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** Trains for {@code epochs} passes over {@code data} (shuffled per epoch from the seed). */
+  public void train(ImageData data, int epochs, Consumer<String> log) {
+    int n = data.count();
+    int[] order = new int[n];
+    float[] batchImages = new float[BATCH * 784];
+    int[] batchLabels = new int[BATCH];
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Random random = new Random(seed * 31 + epoch);
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      double lossSum = 0;
+      int steps = n / BATCH;
+      for (int s = 0; s < steps; s++) {
+        for (int b = 0; b < BATCH; b++) {
+          int k = order[s * BATCH + b];
+          System.arraycopy(data.pixels(), k * 784, batchImages, b * 784, 784);
+          batchLabels[b] = data.labels()[k];
+        }
+        try (TFloat32 x = Tensors.matrix(batchImages, BATCH, 784);
+            TInt32 y = TInt32.vectorOf(batchLabels);
+            Result r =
+                session
+                    .runner()
+                    .feed(images, x)
+                    .feed(labels, y)
+                    .addTarget(train)
+                    .fetch(loss)
+                    .run()) {
+          lossSum += ((TFloat32) r.get(0)).getFloat();
+        }
+      }
+      log.accept(
+          String.format(
+              java.util.Locale.ROOT, "epoch %d: mean loss %.4f", epoch + 1, lossSum / steps));
+    }
+  }
+
+  /** Fraction of {@code data} classified correctly. */
+  public double accuracy(ImageData data) {
+    int correct = 0;
+    for (int start = 0; start < data.count(); start += 1000) {
+      int m = Math.min(1000, data.count() - start);
+      float[] x = Arrays.copyOfRange(data.pixels(), start * 784, (start + m) * 784);
+      try (TFloat32 xt = Tensors.matrix(x, m, 784);
+          Result r = session.runner().feed(images, xt).fetch(logits).run()) {
+        float[] l = Tensors.toArray((TFloat32) r.get(0));
+        for (int i = 0; i < m; i++) {
+          if (argmax(l, i * 10, 10) == data.labels()[start + i]) {
+            correct++;
+          }
+        }
+      }
+    }
+    return correct / (double) data.count();
+  }
+
+  static int argmax(float[] v, int offset, int length) {
+    int best = 0;
+    for (int i = 1; i < length; i++) {
+      if (v[offset + i] > v[offset + best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Exports the classifier for inference ({@code images} → probabilities, logits, features). */
+  public void export(Path dir, boolean force) throws IOException {
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
+    try {
+      session.save(tmp.resolve("ckpt").toString());
+      SavedModelExporter.exportRestored(
+          ClassifierTrainer::inference, tmp.resolve("ckpt"), dir, force);
+    } finally {
+      Directories.deleteTree(tmp);
+    }
+  }
+
+  /** The classifier's inference graph and its serving signature. */
+  static Signature inference(Graph graph) {
+    Ops tf = Ops.create(graph);
+    MnistClassifier net = MnistClassifier.createForRestore(tf);
+    Placeholder<TFloat32> x =
+        tf.withName(Names.SIG_IMAGES)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 784)));
+    MnistClassifier.Outputs out = net.apply(tf, x);
+    return Signature.builder()
+        .key(Names.SERVING_DEFAULT)
+        .methodName(Names.PREDICT_METHOD)
+        .input(Names.SIG_IMAGES, x)
+        .output("probabilities", tf.withName("probabilities").nn.softmax(out.logits()))
+        .output(Names.SIG_LOGITS, tf.withName(Names.SIG_LOGITS).identity(out.logits()))
+        .output("features", tf.withName("features").identity(out.features()))
+        .build();
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

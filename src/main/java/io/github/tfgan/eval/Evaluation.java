@@ -1,0 +1,182 @@
+package io.github.tfgan.eval;
+
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.export.ClassifierModel;
+import io.github.tfgan.export.GeneratorModel;
+import io.github.tfgan.model.MnistClassifier;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * {@code evaluate}: the metrics of {@link GanMetrics} for a generator's samples and for two
+ * references, real training images (the ceiling) and uniform noise (the floor), all against the
+ * MNIST test set.
+ */
+public final class Evaluation {
+  /** σ candidates for the Parzen window, chosen among by cross-validation. */
+  public static final double[] SIGMAS = {
+    0.05, 0.08, 0.1, 0.13, 0.16, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 1.0
+  };
+
+  /** Validation points used to choose σ: the last 1,000 training images, never a reference. */
+  public static final int VALIDATION = 1000;
+
+  /** A class counts as covered at this share of the samples. */
+  public static final double COVERAGE_SHARE = 0.05;
+
+  private Evaluation() {}
+
+  /** The figures of one set of images. */
+  public record Figures(
+      String name,
+      int images,
+      double classifierScore,
+      double[] classShares,
+      int coveredClasses,
+      double frechetDistance,
+      double parzenSigma,
+      double parzenLogLikelihood,
+      double parzenStandardError) {}
+
+  /**
+   * Evaluates {@code generator} with {@code samples} images drawn from {@code seed}, and the two
+   * references with as many images.
+   *
+   * @param train the MNIST training set (references and the validation split for σ)
+   * @param test the MNIST test set
+   */
+  public static List<Figures> run(
+      GeneratorModel generator,
+      ClassifierModel classifier,
+      ImageData train,
+      ImageData test,
+      int samples,
+      long seed,
+      PrintStream out) {
+    if (train.count() < samples + VALIDATION) {
+      throw new IllegalArgumentException(
+          "--samples: expected at most "
+              + (train.count() - VALIDATION)
+              + " (the last "
+              + VALIDATION
+              + " training images are the validation split), found "
+              + samples);
+    }
+    float[] validation =
+        Arrays.copyOfRange(train.pixels(), (train.count() - VALIDATION) * 784, train.count() * 784);
+    ClassifierModel.Outputs testOut = classifier.run(test.pixels());
+    double[][] testFeatures = rows(testOut.features(), MnistClassifier.FEATURES);
+
+    List<float[]> sets = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    names.add("generator");
+    sets.add(generator.generate(generator.noise(samples, seed)));
+    names.add("real training images");
+    sets.add(Arrays.copyOf(train.pixels(), samples * 784));
+    names.add("uniform noise");
+    float[] noise = new float[samples * 784];
+    Random random = new Random(seed);
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = random.nextFloat();
+    }
+    sets.add(noise);
+
+    List<Figures> figures = new ArrayList<>();
+    try (ParzenWindow parzen = new ParzenWindow()) {
+      for (int k = 0; k < sets.size(); k++) {
+        float[] images = sets.get(k);
+        out.println("evaluating " + names.get(k) + " (" + samples + " images)");
+        ClassifierModel.Outputs o = classifier.run(images);
+        double[][] p = rows(o.probabilities(), MnistClassifier.CLASSES);
+        int[] predicted = new int[samples];
+        for (int i = 0; i < samples; i++) {
+          predicted[i] = argmax(p[i]);
+        }
+        double[] shares = GanMetrics.classShares(predicted, MnistClassifier.CLASSES);
+        double fid =
+            GanMetrics.frechetDistance(rows(o.features(), MnistClassifier.FEATURES), testFeatures);
+        double bestSigma = SIGMAS[0];
+        double best = Double.NEGATIVE_INFINITY;
+        for (double sigma : SIGMAS) {
+          double v =
+              parzen.logLikelihood(images, samples, validation, VALIDATION, 784, sigma).mean();
+          if (v > best) {
+            best = v;
+            bestSigma = sigma;
+          }
+        }
+        GanMetrics.LogLikelihood ll =
+            parzen.logLikelihood(images, samples, test.pixels(), test.count(), 784, bestSigma);
+        figures.add(
+            new Figures(
+                names.get(k),
+                samples,
+                GanMetrics.classifierScore(p),
+                shares,
+                GanMetrics.coveredClasses(shares, COVERAGE_SHARE),
+                fid,
+                bestSigma,
+                ll.mean(),
+                ll.standardError()));
+      }
+    }
+    print(figures, out);
+    return figures;
+  }
+
+  /** Prints the figures as a table. */
+  public static void print(List<Figures> figures, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "%n%-22s %10s %9s %10s %22s%n",
+        "",
+        "score",
+        "classes",
+        "Frechet",
+        "Parzen LL (sigma)");
+    for (Figures f : figures) {
+      out.printf(
+          Locale.ROOT,
+          "%-22s %10.3f %6d/10 %10.3f %12.1f ± %.1f (%.2f)%n",
+          f.name(),
+          f.classifierScore(),
+          f.coveredClasses(),
+          f.frechetDistance(),
+          f.parzenLogLikelihood(),
+          f.parzenStandardError(),
+          f.parzenSigma());
+    }
+    for (Figures f : figures) {
+      StringBuilder sb =
+          new StringBuilder(String.format(Locale.ROOT, "%-22s class shares:", f.name()));
+      for (double s : f.classShares()) {
+        sb.append(String.format(Locale.ROOT, " %4.1f%%", 100 * s));
+      }
+      out.println(sb);
+    }
+  }
+
+  private static double[][] rows(float[] flat, int width) {
+    double[][] r = new double[flat.length / width][width];
+    for (int i = 0; i < r.length; i++) {
+      for (int j = 0; j < width; j++) {
+        r[i][j] = flat[i * width + j];
+      }
+    }
+    return r;
+  }
+
+  private static int argmax(double[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] > v[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,108 @@
+package io.github.tfgan.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The evaluation classifier, a small LeNet-like CNN: 28×28×1 → conv 5×5×32, ReLU, max-pool 2 → conv
+ * 5×5×64, ReLU, max-pool 2 → dense 128, ReLU (the penultimate features of the Fréchet distance) →
+ * dense 10 (logits). Builds ops only; trained by {@code eval.ClassifierTrainer}.
+ */
+public final class MnistClassifier {
+  /** Variable-name prefix. */
+  public static final String NAME = "classifier";
+
+  /** Width of the penultimate features. */
+  public static final int FEATURES = 128;
+
+  /** Number of classes. */
+  public static final int CLASSES = 10;
+
+  private static final int[][] CONV = {{5, 1, 32}, {5, 32, 64}};
+  private static final int FLAT = 7 * 7 * 64;
+
+  private final List<Variable<TFloat32>> variables;
+
+  /** What one forward pass yields. */
+  public record Outputs(Operand<TFloat32> features, Operand<TFloat32> logits) {}
+
+  private MnistClassifier(List<Variable<TFloat32>> variables) {
+    this.variables = List.copyOf(variables);
+  }
+
+  private static long[][] shapes() {
+    return new long[][] {
+      {CONV[0][0], CONV[0][0], CONV[0][1], CONV[0][2]}, {CONV[0][2]},
+      {CONV[1][0], CONV[1][0], CONV[1][1], CONV[1][2]}, {CONV[1][2]},
+      {FLAT, FEATURES}, {FEATURES},
+      {FEATURES, CLASSES}, {CLASSES}
+    };
+  }
+
+  private static final String[] NAMES = {
+    "conv1_kernel", "conv1_bias", "conv2_kernel", "conv2_bias",
+    "dense1_kernel", "dense1_bias", "dense2_kernel", "dense2_bias"
+  };
+
+  /** Creates the variables: Glorot-uniform kernels, zero biases, seeded. */
+  public static MnistClassifier create(Ops tf, long seed) {
+    Ops init = tf.withInitScope();
+    long[][] shapes = shapes();
+    List<Variable<TFloat32>> vars = new ArrayList<>();
+    for (int i = 0; i < shapes.length; i++) {
+      long[] s = shapes[i];
+      Operand<TFloat32> value;
+      if (s.length == 1) {
+        value = init.zeros(init.constant(s), TFloat32.class);
+      } else {
+        long receptive = s.length == 4 ? s[0] * s[1] : 1;
+        int fanIn = (int) (receptive * s[s.length - 2]);
+        int fanOut = (int) (receptive * s[s.length - 1]);
+        value = GlorotUniform.kernel(init, s, fanIn, fanOut, seed * 7919L + i);
+      }
+      vars.add(tf.withName(NAME + "_" + NAMES[i]).variable(value));
+    }
+    return new MnistClassifier(vars);
+  }
+
+  /** Creates the variables without initialisers, for a graph restored from a checkpoint. */
+  public static MnistClassifier createForRestore(Ops tf) {
+    long[][] shapes = shapes();
+    List<Variable<TFloat32>> vars = new ArrayList<>();
+    for (int i = 0; i < shapes.length; i++) {
+      vars.add(tf.withName(NAME + "_" + NAMES[i]).variable(Shape.of(shapes[i]), TFloat32.class));
+    }
+    return new MnistClassifier(vars);
+  }
+
+  /**
+   * @param images {@code [batch, 784]} float32 in [0, 1]
+   */
+  public Outputs apply(Ops tf, Operand<TFloat32> images) {
+    Operand<TFloat32> h = tf.reshape(images, tf.constant(new long[] {-1, 28, 28, 1}));
+    for (int c = 0; c < 2; c++) {
+      Operand<TFloat32> conv =
+          tf.nn.conv2d(h, variables.get(2 * c), List.of(1L, 1L, 1L, 1L), "SAME");
+      h = tf.nn.relu(tf.nn.biasAdd(conv, variables.get(2 * c + 1)));
+      h =
+          tf.nn.maxPool(
+              h, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+    }
+    Operand<TFloat32> flat = tf.reshape(h, tf.constant(new long[] {-1, FLAT}));
+    Operand<TFloat32> features =
+        tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(flat, variables.get(4)), variables.get(5)));
+    Operand<TFloat32> logits =
+        tf.nn.biasAdd(tf.linalg.matMul(features, variables.get(6)), variables.get(7));
+    return new Outputs(features, logits);
+  }
+
+  /** All variables, in a fixed order. */
+  public List<Variable<TFloat32>> variables() {
+    return variables;
+  }
+}
