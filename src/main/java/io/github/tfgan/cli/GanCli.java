@@ -4,6 +4,8 @@ import io.github.tfgan.bench.Benchmark;
 import io.github.tfgan.bench.MemoryCheck;
 import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.LossKind;
+import io.github.tfgan.config.Presets;
 import io.github.tfgan.data.DatasetLoader;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.data.Npy;
@@ -192,6 +194,27 @@ public final class GanCli implements Callable<Integer> {
     Path out;
 
     @Option(
+        names = "--loss",
+        paramLabel = "standard|least-squares",
+        description = "Objective on D's logits (default: standard, the article's).")
+    String loss;
+
+    @Option(
+        names = "--g-learning-rate",
+        description = "G's own learning rate (two time-scale updates); default: --learning-rate.")
+    Float gLearningRate;
+
+    @Option(names = "--beta1", description = "Adam beta1 (default: 0.9, TF1's).")
+    Float beta1;
+
+    @Option(
+        names = "--preset",
+        paramLabel = "article",
+        description =
+            "Start from a named configuration (default: article); other flags override it.")
+    String preset = "article";
+
+    @Option(
         names = "--checkpoint-every",
         description = "Checkpoint interval, 0 = never (default: ${DEFAULT-VALUE}).")
     int checkpointEvery = GanConfig.DEFAULT_CHECKPOINT_EVERY;
@@ -251,21 +274,7 @@ public final class GanCli implements Callable<Integer> {
       if (resume != null) {
         return resumeRun(stdout);
       }
-      GanConfig config =
-          GanConfig.builder()
-              .dataset(Dataset.parse(dataset))
-              .iterations(iterations)
-              .batchSize(batchSize)
-              .learningRate(learningRate)
-              .seed(seed)
-              .logEvery(logEvery)
-              .sampleEvery(sampleEvery)
-              .learningRateDecay(lrDecayRate, lrDecaySteps)
-              .clipNorm(clipNorm)
-              .realLabel(realLabel)
-              .checkpointEvery(checkpointEvery)
-              .keepCheckpoints(keepCheckpoints)
-              .build();
+      GanConfig config = configFromFlags();
       Path runDir =
           out != null
               ? out
@@ -294,6 +303,61 @@ public final class GanCli implements Callable<Integer> {
       TrainingRun.execute(config, images, data, runDir, stdout);
       publishIfAsked(runDir, version, stdout);
       return 0;
+    }
+
+    private boolean given(String flag) {
+      return spec.commandLine().getParseResult().hasMatchedOption(flag);
+    }
+
+    /** The preset, then every flag given on the command line on top of it. */
+    private GanConfig configFromFlags() {
+      GanConfig.Builder b = Presets.named(preset).toBuilder();
+      if (given("--dataset")) {
+        b.dataset(Dataset.parse(dataset));
+      }
+      if (given("--iterations")) {
+        b.iterations(iterations);
+      }
+      if (given("--batch-size")) {
+        b.batchSize(batchSize);
+      }
+      if (given("--learning-rate")) {
+        b.learningRate(learningRate);
+      }
+      if (given("--g-learning-rate")) {
+        b.generatorLearningRate(gLearningRate);
+      }
+      if (given("--beta1")) {
+        b.beta1(beta1);
+      }
+      if (given("--loss")) {
+        b.loss(LossKind.parse(loss));
+      }
+      if (given("--seed")) {
+        b.seed(seed);
+      }
+      if (given("--log-every")) {
+        b.logEvery(logEvery);
+      }
+      if (given("--sample-every")) {
+        b.sampleEvery(sampleEvery);
+      }
+      if (given("--lr-decay-rate") || given("--lr-decay-steps")) {
+        b.learningRateDecay(lrDecayRate, lrDecaySteps);
+      }
+      if (given("--clip-norm")) {
+        b.clipNorm(clipNorm);
+      }
+      if (given("--real-label")) {
+        b.realLabel(realLabel);
+      }
+      if (given("--checkpoint-every")) {
+        b.checkpointEvery(checkpointEvery);
+      }
+      if (given("--keep-checkpoints")) {
+        b.keepCheckpoints(keepCheckpoints);
+      }
+      return b.build();
     }
 
     private int resumeRun(PrintStream stdout) throws Exception {

@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param lrDecaySteps iterations per decay period
  * @param clipNorm clip each network's gradients to this global norm; 0 = off
  * @param realLabel target label for real images in D's loss; 1 = off, 0.9 = one-sided smoothing
+ * @param loss the objective (the article's, or least squares)
+ * @param generatorLearningRate G's learning rate when it differs from D's; 0 = {@code learningRate}
  * @param seed one seed drives initialisation, noise and shuffling
  * @param logEvery print a log line every this many iterations
  * @param sampleEvery write a sample grid every this many iterations; 0 = only at the end
@@ -41,6 +43,8 @@ public record GanConfig(
     int lrDecaySteps,
     float clipNorm,
     float realLabel,
+    LossKind loss,
+    float generatorLearningRate,
     long seed,
     int logEvery,
     int sampleEvery,
@@ -108,6 +112,14 @@ public record GanConfig(
       throw new IllegalArgumentException(
           "real-label: expected a number in (0.5, 1] (1 = no smoothing), found " + realLabel);
     }
+    if (loss == null) {
+      throw new IllegalArgumentException("loss: expected standard or least-squares, found null");
+    }
+    if (!(generatorLearningRate >= 0f) || Float.isInfinite(generatorLearningRate)) {
+      throw new IllegalArgumentException(
+          "g-learning-rate: expected a finite number >= 0 (0 = --learning-rate), found "
+              + generatorLearningRate);
+    }
     requirePositive("log-every", logEvery);
     if (sampleEvery < 0) {
       throw new IllegalArgumentException(
@@ -144,6 +156,8 @@ public record GanConfig(
         .learningRateDecay(lrDecayRate, lrDecaySteps)
         .clipNorm(clipNorm)
         .realLabel(realLabel)
+        .loss(loss)
+        .generatorLearningRate(generatorLearningRate)
         .seed(seed)
         .logEvery(logEvery)
         .sampleEvery(sampleEvery)
@@ -165,6 +179,8 @@ public record GanConfig(
     private int lrDecaySteps = 1;
     private float clipNorm = 0f;
     private float realLabel = 1f;
+    private LossKind loss = LossKind.STANDARD;
+    private float generatorLearningRate = 0f;
     private long seed = DEFAULT_SEED;
     private int logEvery = ARTICLE_LOG_EVERY;
     private int sampleEvery = DEFAULT_SAMPLE_EVERY;
@@ -232,6 +248,17 @@ public record GanConfig(
       return this;
     }
 
+    public Builder loss(LossKind v) {
+      loss = v;
+      return this;
+    }
+
+    /** G's own learning rate (two time-scale updates); 0 = the shared learning rate. */
+    public Builder generatorLearningRate(float v) {
+      generatorLearningRate = v;
+      return this;
+    }
+
     public Builder seed(long v) {
       seed = v;
       return this;
@@ -272,12 +299,19 @@ public record GanConfig(
           lrDecaySteps,
           clipNorm,
           realLabel,
+          loss,
+          generatorLearningRate,
           seed,
           logEvery,
           sampleEvery,
           checkpointEvery,
           keepCheckpoints);
     }
+  }
+
+  /** G's base learning rate: its own when set, else the shared one. */
+  public float generatorBaseLearningRate() {
+    return generatorLearningRate > 0f ? generatorLearningRate : learningRate;
   }
 
   /** The learning rate in force at {@code iteration} (0-based), after decay. */

@@ -2,13 +2,11 @@ package io.github.tfgan.eval;
 
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.SavedModelExporter;
-import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.MnistClassifier;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Tensors;
 import io.github.tfgan.train.AdamOptimizer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,16 +160,7 @@ public final class ClassifierTrainer implements AutoCloseable {
 
   /** Exports the classifier for inference ({@code images} → probabilities, logits, features). */
   public void export(Path dir, boolean force) throws IOException {
-    Path parent = dir.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
-    try {
-      session.save(tmp.resolve("ckpt").toString());
-      SavedModelExporter.exportRestored(
-          ClassifierTrainer::inference, tmp.resolve("ckpt"), dir, force);
-    } finally {
-      Directories.deleteTree(tmp);
-    }
+    SavedModelExporter.exportFromSession(session, ClassifierTrainer::inference, dir, force);
   }
 
   /** The classifier's inference graph and its serving signature. */

@@ -5,6 +5,7 @@ import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
 import io.github.tfgan.model.NetworkSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.tensorflow.Graph;
@@ -47,6 +48,25 @@ public final class SavedModelExporter {
   }
 
   /**
+   * Exports from a live training session: saves its variables to a temporary checkpoint beside
+   * {@code dir}, then {@link #exportRestored} (only the variables the inference graph names are
+   * restored, so no optimiser state is exported).
+   */
+  public static void exportFromSession(
+      Session training, Function<Graph, Signature> build, Path dir, boolean force)
+      throws IOException {
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
+    try {
+      training.save(tmp.resolve("ckpt").toString());
+      exportRestored(build, tmp.resolve("ckpt"), dir, force);
+    } finally {
+      Directories.deleteTree(tmp);
+    }
+  }
+
+  /**
    * Builds an inference graph with {@code build} (variables without initialisers), restores its
    * variables from {@code checkpointPrefix}, and exports it with the returned signature.
    */
@@ -73,7 +93,7 @@ public final class SavedModelExporter {
   }
 
   /** Builds the inference graph of {@code spec} and returns its serving signature. */
-  static Signature buildInference(Graph graph, NetworkSpec spec) {
+  public static Signature buildInference(Graph graph, NetworkSpec spec) {
     Ops tf = Ops.create(graph);
     Network network = Network.createForRestore(tf, spec);
     boolean isGenerator = spec.name().equals(Names.GENERATOR);

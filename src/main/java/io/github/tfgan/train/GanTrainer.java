@@ -3,11 +3,9 @@ package io.github.tfgan.train;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.SavedModelExporter;
-import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.model.Tensors;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -294,16 +292,8 @@ public final class GanTrainer implements AutoCloseable {
 
   private void export(NetworkSpec spec, Path dir, boolean force) throws IOException {
     checkOpen();
-    Path parent = dir.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
-    try {
-      Path prefix = tmp.resolve("ckpt");
-      saveCheckpoint(prefix);
-      SavedModelExporter.export(spec, prefix, dir, force);
-    } finally {
-      Directories.deleteTree(tmp);
-    }
+    SavedModelExporter.exportFromSession(
+        session, graph -> SavedModelExporter.buildInference(graph, spec), dir, force);
   }
 
   private static float scalar(Result r, int index) {

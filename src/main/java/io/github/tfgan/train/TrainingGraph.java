@@ -87,14 +87,17 @@ final class TrainingGraph {
         tf.withName(Names.D_LOSS)
             .math
             .add(
-                tf.math.mean(
-                    fops.nn.sigmoidCrossEntropyWithLogits(realTargets, realLogits), allAxes(tf)),
-                tf.math.mean(
-                    fops.nn.sigmoidCrossEntropyWithLogits(fakeTargets, fakeLogits), allAxes(tf)));
+                loss(tf, fops, config, realTargets, realLogits),
+                loss(tf, fops, config, fakeTargets, fakeLogits));
     dReal = tf.withName(Names.D_REAL).math.mean(tf.math.sigmoid(realLogits), allAxes(tf));
     dFake = tf.withName(Names.D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), allAxes(tf));
 
-    learningRate = tf.withName(Names.LEARNING_RATE).identity(learningRate(tf, config));
+    learningRate =
+        tf.withName(Names.LEARNING_RATE).identity(learningRate(tf, config, config.learningRate()));
+    Operand<TFloat32> generatorLearningRate =
+        config.generatorBaseLearningRate() == config.learningRate()
+            ? learningRate
+            : learningRate(tf, config, config.generatorBaseLearningRate());
 
     List<Operand<TFloat32>> dGrads = gradients(graph, tf, dLoss, discriminator.variables(), config);
     // One optimiser per network, each over its own variables only; the second is built after the
@@ -108,14 +111,13 @@ final class TrainingGraph {
     Operand<TFloat32> fakeLogitsForG =
         discriminator.apply(
             tf, fused ? tf.withControlDependencies(List.of(dTrain)).identity(fake) : fake);
-    gLoss =
-        tf.withName(Names.G_LOSS)
-            .math
-            .mean(fops.nn.sigmoidCrossEntropyWithLogits(ones, fakeLogitsForG), allAxes(tf));
+    gLoss = tf.withName(Names.G_LOSS).identity(loss(tf, fops, config, ones, fakeLogitsForG));
     List<Operand<TFloat32>> gGrads = gradients(graph, tf, gLoss, generator.variables(), config);
     AdamOptimizer gAdam =
         new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
-    gTrain = gAdam.applyGradients(tf, generator.variables(), gGrads, learningRate, Names.G_TRAIN);
+    gTrain =
+        gAdam.applyGradients(
+            tf, generator.variables(), gGrads, generatorLearningRate, Names.G_TRAIN);
 
     sampleZ =
         tf.withName(Names.SAMPLE_Z)
@@ -131,17 +133,34 @@ final class TrainingGraph {
     return tf.constant(new int[] {0, 1});
   }
 
-  /** lr · rate^floor(iteration / steps); a plain constant when decay is off. */
-  private Operand<TFloat32> learningRate(Ops tf, GanConfig config) {
+  /**
+   * The mean loss of {@code logits} against {@code targets}: sigmoid cross-entropy (the article's
+   * objective), or least squares on the logits (½(logit − target)²).
+   */
+  private static Operand<TFloat32> loss(
+      Ops tf,
+      FrameworkOps fops,
+      GanConfig config,
+      Operand<TFloat32> targets,
+      Operand<TFloat32> logits) {
+    Operand<TFloat32> perExample =
+        switch (config.loss()) {
+          case STANDARD -> fops.nn.sigmoidCrossEntropyWithLogits(targets, logits);
+          case LEAST_SQUARES ->
+              tf.math.mul(tf.constant(0.5f), tf.math.square(tf.math.sub(logits, targets)));
+        };
+    return tf.math.mean(perExample, allAxes(tf));
+  }
+
+  /** base · rate^floor(iteration / steps); a plain constant when decay is off. */
+  private Operand<TFloat32> learningRate(Ops tf, GanConfig config, float base) {
     if (config.lrDecayRate() == 1f) {
-      return tf.constant(config.learningRate());
+      return tf.constant(base);
     }
     Operand<TFloat32> periods =
         tf.dtypes.cast(
             tf.math.floorDiv(iteration, tf.constant((long) config.lrDecaySteps())), TFloat32.class);
-    return tf.math.mul(
-        tf.constant(config.learningRate()),
-        tf.math.pow(tf.constant(config.lrDecayRate()), periods));
+    return tf.math.mul(tf.constant(base), tf.math.pow(tf.constant(config.lrDecayRate()), periods));
   }
 
   /** d loss / d vars, clipped to the configured global norm when clipping is on. */

@@ -63,6 +63,24 @@ class GanConfigTest {
   }
 
   @Test
+  void lossNamesAndTheGeneratorRateParseAndValidate() {
+    assertEquals(LossKind.LEAST_SQUARES, LossKind.parse("least-squares"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LossKind.parse("hinge"));
+    assertTrue(
+        e.getMessage().startsWith("--loss: expected standard or least-squares"), e.getMessage());
+    assertEquals(2e-4f, GanConfig.article().generatorBaseLearningRate());
+    assertEquals(
+        5e-4f,
+        GanConfig.builder().generatorLearningRate(5e-4f).build().generatorBaseLearningRate());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> GanConfig.builder().generatorLearningRate(-1f).build());
+    assertEquals(GanConfig.article(), Presets.article());
+    assertThrows(IllegalArgumentException.class, () -> Presets.named("fast"));
+  }
+
+  @Test
   void datasetNamesParse() {
     assertEquals(Dataset.FASHION, Dataset.parse("fashion"));
     IllegalArgumentException e =

@@ -122,6 +122,21 @@ class GanTrainerTest {
     assertEquals(plain.get(4).dLoss(), xla.get(4).dLoss(), 1e-3);
   }
 
+  @Test
+  void leastSquaresLossAndSeparateGeneratorRateTrain() {
+    GanConfig config =
+        GanConfig.builder()
+            .iterations(30)
+            .batchSize(32)
+            .loss(io.github.tfgan.config.LossKind.LEAST_SQUARES)
+            .generatorLearningRate(4e-4f)
+            .build();
+    List<IterationMetrics> m = run(config);
+    assertTrue(m.get(29).dLoss() < m.get(0).dLoss(), "D learns");
+    assertTrue(m.stream().allMatch(IterationMetrics::isFinite));
+    assertNotEquals(run(small(30, 42)).get(29), m.get(29), "the options change training");
+  }
+
   private static List<IterationMetrics> run(GanConfig config) {
     return run(config, TrainerOptions.DEFAULT);
   }
