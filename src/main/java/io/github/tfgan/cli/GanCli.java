@@ -27,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -311,53 +313,31 @@ public final class GanCli implements Callable<Integer> {
 
     /** The preset, then every flag given on the command line on top of it. */
     private GanConfig configFromFlags() {
-      GanConfig.Builder b = Presets.named(preset).toBuilder();
-      if (given("--dataset")) {
-        b.dataset(Dataset.parse(dataset));
-      }
-      if (given("--iterations")) {
-        b.iterations(iterations);
-      }
-      if (given("--batch-size")) {
-        b.batchSize(batchSize);
-      }
-      if (given("--learning-rate")) {
-        b.learningRate(learningRate);
-      }
-      if (given("--g-learning-rate")) {
-        b.generatorLearningRate(gLearningRate);
-      }
-      if (given("--beta1")) {
-        b.beta1(beta1);
-      }
-      if (given("--loss")) {
-        b.loss(LossKind.parse(loss));
-      }
-      if (given("--seed")) {
-        b.seed(seed);
-      }
-      if (given("--log-every")) {
-        b.logEvery(logEvery);
-      }
-      if (given("--sample-every")) {
-        b.sampleEvery(sampleEvery);
-      }
-      if (given("--lr-decay-rate") || given("--lr-decay-steps")) {
-        b.learningRateDecay(lrDecayRate, lrDecaySteps);
-      }
-      if (given("--clip-norm")) {
-        b.clipNorm(clipNorm);
-      }
-      if (given("--real-label")) {
-        b.realLabel(realLabel);
-      }
-      if (given("--checkpoint-every")) {
-        b.checkpointEvery(checkpointEvery);
-      }
-      if (given("--keep-checkpoints")) {
-        b.keepCheckpoints(keepCheckpoints);
-      }
-      return b.build();
+      Map<String, Consumer<GanConfig.Builder>> setters = new LinkedHashMap<>();
+      setters.put("--dataset", b -> b.dataset(Dataset.parse(dataset)));
+      setters.put("--iterations", b -> b.iterations(iterations));
+      setters.put("--batch-size", b -> b.batchSize(batchSize));
+      setters.put("--learning-rate", b -> b.learningRate(learningRate));
+      setters.put("--g-learning-rate", b -> b.generatorLearningRate(gLearningRate));
+      setters.put("--beta1", b -> b.beta1(beta1));
+      setters.put("--loss", b -> b.loss(LossKind.parse(loss)));
+      setters.put("--seed", b -> b.seed(seed));
+      setters.put("--log-every", b -> b.logEvery(logEvery));
+      setters.put("--sample-every", b -> b.sampleEvery(sampleEvery));
+      setters.put("--lr-decay-rate", b -> b.learningRateDecay(lrDecayRate, lrDecaySteps));
+      setters.put("--lr-decay-steps", b -> b.learningRateDecay(lrDecayRate, lrDecaySteps));
+      setters.put("--clip-norm", b -> b.clipNorm(clipNorm));
+      setters.put("--real-label", b -> b.realLabel(realLabel));
+      setters.put("--checkpoint-every", b -> b.checkpointEvery(checkpointEvery));
+      setters.put("--keep-checkpoints", b -> b.keepCheckpoints(keepCheckpoints));
+      GanConfig.Builder builder = Presets.named(preset).toBuilder();
+      setters.forEach(
+          (flag, set) -> {
+            if (given(flag)) {
+              set.accept(builder);
+            }
+          });
+      return builder.build();
     }
 
     private int resumeRun(PrintStream stdout) throws Exception {

@@ -322,6 +322,43 @@ class GanCliTest {
   }
 
   @Test
+  void givenFlagsOverrideThePresetAndOnlyTheArticlePresetExists() throws Exception {
+    Path data = dir.resolve("preset-data");
+    Synthetic.writeIdx(Synthetic.bars(64, 3), data);
+    Path run = dir.resolve("preset-run");
+    Run r =
+        cli(
+            "train",
+            "--preset",
+            "article",
+            "--data",
+            data.toString(),
+            "--iterations",
+            "2",
+            "--batch-size",
+            "32",
+            "--loss",
+            "least-squares",
+            "--beta1",
+            "0.5",
+            "--g-learning-rate",
+            "4e-4",
+            "--sample-every",
+            "0",
+            "--out",
+            run.toString());
+    assertEquals(0, r.code(), r.err());
+    String config = Files.readString(run.resolve("config.json"));
+    assertTrue(config.contains("\"loss\": \"LEAST_SQUARES\""), config);
+    assertTrue(config.contains("\"beta1\": 0.5"), config);
+    assertTrue(config.contains("\"generatorLearningRate\": 4.0E-4"), config);
+    assertTrue(config.contains("\"learningRate\": 2.0E-4"), "unset flags keep the preset's values");
+    Run stable = cli("train", "--preset", "stable");
+    assertEquals(1, stable.code());
+    assertTrue(stable.err().contains("--preset: expected article"), stable.err());
+  }
+
+  @Test
   void badInputGivesOneLineNamingTheFlagAndNonZeroExit() {
     Run bad = cli("train", "--iterations", "0", "--out", dir.resolve("r").toString());
     assertEquals(1, bad.code());
