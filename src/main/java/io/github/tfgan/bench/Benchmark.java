@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,14 +199,9 @@ public final class Benchmark {
   /** Peak resident set size of this process (VmHWM), in kB; 0 where /proc is absent. */
   static long peakRssKb() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
+      return MemoryCheck.procStatusKb("VmHWM");
     } catch (IOException | NumberFormatException e) {
       return 0;
     }
-    return 0;
   }
 }

@@ -78,11 +78,16 @@ public final class MemoryCheck {
 
   /** Current resident set size (VmRSS) of this process in kB. */
   static long rssKb() throws IOException {
+    return procStatusKb("VmRSS");
+  }
+
+  /** A {@code kB} field of {@code /proc/self/status} (VmRSS, VmHWM...). */
+  static long procStatusKb(String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field + ":")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
       }
     }
-    throw new IOException("/proc/self/status: expected a VmRSS line, found none");
+    throw new IOException("/proc/self/status: expected a " + field + " line, found none");
   }
 }

@@ -118,11 +118,7 @@ public final class GanCli implements Callable<Integer> {
   static final class Train implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "Directory with the IDX files (default: cache, fetched if missing).")
-    Path data;
+    @CommandLine.Mixin DataOptions dataOptions;
 
     @Option(
         names = "--dataset",
@@ -181,13 +177,6 @@ public final class GanCli implements Callable<Integer> {
         paramLabel = "N",
         description = "Train on the first N images only (default: all).")
     Integer limit;
-
-    @Option(
-        names = "--cache-dir",
-        paramLabel = "DIR",
-        description =
-            "Where fetched data is kept (default: ${GAN_CACHE_DIR} or ~/.cache/tf-java-gan).")
-    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
 
     @Option(
         names = "--out",
@@ -271,8 +260,7 @@ public final class GanCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      PrintStream stdout =
-          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+      PrintStream stdout = stdout(spec);
       if (resume != null) {
         return resumeRun(stdout);
       }
@@ -294,7 +282,7 @@ public final class GanCli implements Callable<Integer> {
         Directories.checkReplaceable(export.resolve("discriminator").resolve(version), force);
       }
       ImageData images =
-          new DatasetLoader(cacheDir, stdout::println).loadTraining(config.dataset(), data);
+          dataOptions.loader(stdout).loadTraining(config.dataset(), dataOptions.data);
       if (limit != null) {
         if (limit <= 0 || limit > images.count()) {
           throw new IllegalArgumentException(
@@ -302,7 +290,7 @@ public final class GanCli implements Callable<Integer> {
         }
         images = images.head(limit);
       }
-      TrainingRun.execute(config, images, data, runDir, stdout);
+      TrainingRun.execute(config, images, dataOptions.data, runDir, stdout);
       publishIfAsked(runDir, version, stdout);
       return 0;
     }
@@ -348,9 +336,8 @@ public final class GanCli implements Callable<Integer> {
         }
       }
       GanConfig config = TrainingRun.readConfig(resume);
-      Path dataDir = data != null ? data : TrainingRun.readDataDir(resume);
-      ImageData images =
-          new DatasetLoader(cacheDir, stdout::println).loadTraining(config.dataset(), dataDir);
+      Path dataDir = dataOptions.data != null ? dataOptions.data : TrainingRun.readDataDir(resume);
+      ImageData images = dataOptions.loader(stdout).loadTraining(config.dataset(), dataDir);
       int recorded = TrainingRun.readDataCount(resume);
       if (recorded > 0 && recorded < images.count()) {
         images = images.head(recorded); // the run was made with --limit
@@ -516,17 +503,7 @@ public final class GanCli implements Callable<Integer> {
   static final class Bench implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "MNIST IDX directory (default: cache).")
-    Path data;
-
-    @Option(
-        names = "--cache-dir",
-        paramLabel = "DIR",
-        description = "Data cache (default: ~/.cache/tf-java-gan).")
-    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+    @CommandLine.Mixin DataOptions dataOptions;
 
     @Option(
         names = "--warmup",
@@ -562,10 +539,9 @@ public final class GanCli implements Callable<Integer> {
               e.getKey() + ": expected a positive number, found " + e.getValue());
         }
       }
-      PrintStream stdout =
-          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
-      ImageData images = loader.loadTraining(Dataset.MNIST, data);
+      PrintStream stdout = stdout(spec);
+      DatasetLoader loader = dataOptions.loader(stdout);
+      ImageData images = loader.loadTraining(Dataset.MNIST, dataOptions.data);
       Path pythonExe = null;
       if (!noPython) {
         pythonExe = python != null ? python : Path.of(".venv", "bin", "python");
@@ -576,7 +552,8 @@ public final class GanCli implements Callable<Integer> {
                   + "; or pass --no-python");
         }
       }
-      Path imagesFile = data != null ? data : cacheDir.resolve("mnist");
+      Path imagesFile =
+          dataOptions.data != null ? dataOptions.data : dataOptions.cacheDir.resolve("mnist");
       imagesFile = imagesFile.resolve(DatasetLoader.TRAIN_IMAGES + ".gz");
       Benchmark.Settings settings =
           new Benchmark.Settings(
@@ -589,13 +566,7 @@ public final class GanCli implements Callable<Integer> {
       stdout.println("data: " + images.count() + " images from " + images.source());
       Map<String, Object> report = Benchmark.run(images, settings, stdout);
       if (json != null) {
-        Directories.writeAtomically(
-            json,
-            new com.google.gson.GsonBuilder()
-                .setPrettyPrinting()
-                .create()
-                .toJson(report)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writeJson(json, report);
       }
       return 0;
     }
@@ -609,14 +580,7 @@ public final class GanCli implements Callable<Integer> {
   static final class Memory implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "MNIST IDX directory (default: cache).")
-    Path data;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
-    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+    @CommandLine.Mixin DataOptions dataOptions;
 
     @Option(names = "--iterations", description = "Iterations (default: ${DEFAULT-VALUE}).")
     int iterations = GanConfig.ARTICLE_ITERATIONS;
@@ -641,10 +605,8 @@ public final class GanCli implements Callable<Integer> {
                 + iterations
                 + " iterations");
       }
-      PrintStream stdout =
-          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-      ImageData images =
-          new DatasetLoader(cacheDir, stdout::println).loadTraining(Dataset.MNIST, data);
+      PrintStream stdout = stdout(spec);
+      ImageData images = dataOptions.loader(stdout).loadTraining(Dataset.MNIST, dataOptions.data);
       MemoryCheck.run(images, warmup, iterations, every, stdout);
       return 0;
     }
@@ -659,14 +621,7 @@ public final class GanCli implements Callable<Integer> {
   static final class TrainClassifier implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "MNIST IDX directory (default: cache).")
-    Path data;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
-    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+    @CommandLine.Mixin DataOptions dataOptions;
 
     @Option(
         names = "--epochs",
@@ -694,14 +649,13 @@ public final class GanCli implements Callable<Integer> {
         throw new IllegalArgumentException("--epochs: expected a positive number, found " + epochs);
       }
       Directories.checkReplaceable(out.toAbsolutePath(), force);
-      PrintStream stdout =
-          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
-      ImageData train = loader.loadTraining(Dataset.MNIST, data);
+      PrintStream stdout = stdout(spec);
+      DatasetLoader loader = dataOptions.loader(stdout);
+      ImageData train = loader.loadTraining(Dataset.MNIST, dataOptions.data);
       if (limit != null) {
         train = train.head(limit);
       }
-      ImageData test = loader.loadTest(Dataset.MNIST, data);
+      ImageData test = loader.loadTest(Dataset.MNIST, dataOptions.data);
       long t0 = System.nanoTime();
       try (ClassifierTrainer trainer = new ClassifierTrainer(seed)) {
         trainer.train(train, epochs, stdout::println);
@@ -749,14 +703,7 @@ public final class GanCli implements Callable<Integer> {
     @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
     long seed = GanConfig.DEFAULT_SEED;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "MNIST IDX directory (default: cache).")
-    Path data;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
-    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+    @CommandLine.Mixin DataOptions dataOptions;
 
     @Option(
         names = "--json",
@@ -770,23 +717,16 @@ public final class GanCli implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--samples: expected a positive number, found " + samples);
       }
-      PrintStream stdout =
-          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
-      ImageData train = loader.loadTraining(Dataset.MNIST, data);
-      ImageData test = loader.loadTest(Dataset.MNIST, data);
+      PrintStream stdout = stdout(spec);
+      DatasetLoader loader = dataOptions.loader(stdout);
+      ImageData train = loader.loadTraining(Dataset.MNIST, dataOptions.data);
+      ImageData test = loader.loadTest(Dataset.MNIST, dataOptions.data);
       List<Evaluation.Figures> figures;
       try (GeneratorModel g = GeneratorModel.load(model);
           ClassifierModel c = ClassifierModel.load(classifier)) {
         figures = Evaluation.run(g, c, train, test, samples, seed, stdout);
       }
-      Directories.writeAtomically(
-          json,
-          new com.google.gson.GsonBuilder()
-              .setPrettyPrinting()
-              .create()
-              .toJson(Map.of("model", model.toString(), "seed", seed, "figures", figures))
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      writeJson(json, Map.of("model", model.toString(), "seed", seed, "figures", figures));
       stdout.println("wrote " + json);
       return 0;
     }
@@ -822,14 +762,7 @@ public final class GanCli implements Callable<Integer> {
     @Option(names = "--samples", description = "Generated images (default: ${DEFAULT-VALUE}).")
     int samples = 10_000;
 
-    @Option(
-        names = "--data",
-        paramLabel = "DIR",
-        description = "MNIST IDX directory (default: cache).")
-    Path data;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Data cache.")
-    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+    @CommandLine.Mixin DataOptions dataOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -839,16 +772,15 @@ public final class GanCli implements Callable<Integer> {
               "--run " + run + ": expected a finished run with " + f + ", found none");
         }
       }
-      PrintStream stdout =
-          new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-      DatasetLoader loader = new DatasetLoader(cacheDir, stdout::println);
+      PrintStream stdout = stdout(spec);
+      DatasetLoader loader = dataOptions.loader(stdout);
       try (ClassifierModel c = ClassifierModel.load(classifier)) {
         ReproductionReport.write(
             run,
             out,
             c,
-            loader.loadTraining(Dataset.MNIST, data),
-            loader.loadTest(Dataset.MNIST, data),
+            loader.loadTraining(Dataset.MNIST, dataOptions.data),
+            loader.loadTest(Dataset.MNIST, dataOptions.data),
             samples,
             GanConfig.DEFAULT_SEED,
             stdout);
@@ -856,6 +788,42 @@ public final class GanCli implements Callable<Integer> {
       stdout.println("wrote " + out);
       return 0;
     }
+  }
+
+  /** {@code --data} and {@code --cache-dir}, shared by every command that reads MNIST. */
+  static final class DataOptions {
+    @Option(
+        names = "--data",
+        paramLabel = "DIR",
+        description = "Directory with the IDX files (default: the cache, fetched if missing).")
+    Path data;
+
+    @Option(
+        names = "--cache-dir",
+        paramLabel = "DIR",
+        description =
+            "Where fetched data is kept (default: $GAN_CACHE_DIR if set, else ~/.cache/tf-java-gan).")
+    Path cacheDir = DatasetLoader.DEFAULT_CACHE;
+
+    DatasetLoader loader(PrintStream log) {
+      return new DatasetLoader(cacheDir, log::println);
+    }
+  }
+
+  /** The command's standard output as the {@link PrintStream} the library logs to. */
+  static PrintStream stdout(CommandLine.Model.CommandSpec spec) {
+    return new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+  }
+
+  /** Writes {@code value} as pretty-printed JSON, atomically. */
+  static void writeJson(Path file, Object value) throws java.io.IOException {
+    Directories.writeAtomically(
+        file,
+        new com.google.gson.GsonBuilder()
+            .setPrettyPrinting()
+            .create()
+            .toJson(value)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The file kinds the CLI reads and writes, by extension. */

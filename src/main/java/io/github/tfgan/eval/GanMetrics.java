@@ -123,7 +123,20 @@ public final class GanMetrics {
   }
 
   /** A Parzen-window estimate with its standard error over the test points. */
-  public record LogLikelihood(double mean, double standardError) {}
+  public record LogLikelihood(double mean, double standardError) {
+    /** The mean of per-point log-likelihoods and its standard error. */
+    public static LogLikelihood of(double[] values) {
+      double mean = 0;
+      for (double v : values) {
+        mean += v / values.length;
+      }
+      double var = 0;
+      for (double v : values) {
+        var += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
+      }
+      return new LogLikelihood(mean, Math.sqrt(var / values.length));
+    }
+  }
 
   /**
    * Mean log-likelihood of {@code test} under a Gaussian Parzen window of width {@code sigma} on
@@ -155,15 +168,7 @@ public final class GanMetrics {
       }
       values[t] = logNorm + max + Math.log(sum);
     }
-    double mean = 0;
-    for (double v : values) {
-      mean += v / values.length;
-    }
-    double var = 0;
-    for (double v : values) {
-      var += (v - mean) * (v - mean) / Math.max(1, values.length - 1);
-    }
-    return new LogLikelihood(mean, Math.sqrt(var / values.length));
+    return LogLikelihood.of(values);
   }
 
   /**

@@ -82,12 +82,7 @@ public final class ParzenWindow implements AutoCloseable {
         }
       }
     }
-    double mean = Arrays.stream(values).average().orElse(Double.NaN);
-    double var = 0;
-    for (double v : values) {
-      var += (v - mean) * (v - mean) / Math.max(1, m - 1);
-    }
-    return new GanMetrics.LogLikelihood(mean, Math.sqrt(var / m));
+    return GanMetrics.LogLikelihood.of(values);
   }
 
   @Override

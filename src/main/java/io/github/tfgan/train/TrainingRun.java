@@ -153,31 +153,33 @@ public final class TrainingRun {
    * @throws IOException naming {@code --resume} and the directory if it holds no run
    */
   public static GanConfig readConfig(Path runDir) throws IOException {
-    Path file = runDir.resolve("config.json");
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(runDir.resolve("config.json"))) {
       throw new IOException(
           "--resume " + runDir + ": expected a run directory with config.json, found none");
     }
     try {
-      JsonObject record = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-      return GSON.fromJson(record.get("config"), GanConfig.class);
+      return GSON.fromJson(readRecord(runDir).get("config"), GanConfig.class);
     } catch (RuntimeException e) {
       throw new IOException(
           "--resume " + runDir + ": expected a valid config.json, found: " + e.getMessage(), e);
     }
   }
 
+  /** The run record ({@code config.json}) of the run in {@code runDir}. */
+  private static JsonObject readRecord(Path runDir) throws IOException {
+    return JsonParser.parseString(Files.readString(runDir.resolve("config.json")))
+        .getAsJsonObject();
+  }
+
   /** The --data directory recorded in the run's config.json, or null if it used the cache. */
   public static Path readDataDir(Path runDir) throws IOException {
-    JsonObject record =
-        JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject();
+    JsonObject record = readRecord(runDir);
     return record.has("data_dir") ? Path.of(record.get("data_dir").getAsString()) : null;
   }
 
   /** The number of training images recorded in the run's config.json, or 0 if absent. */
   public static int readDataCount(Path runDir) throws IOException {
-    JsonObject record =
-        JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject();
+    JsonObject record = readRecord(runDir);
     return record.has("data_images") ? record.get("data_images").getAsInt() : 0;
   }
 
@@ -192,8 +194,7 @@ public final class TrainingRun {
   public static Map<String, Object> resume(Path runDir, ImageData data, PrintStream out)
       throws IOException {
     GanConfig config = readConfig(runDir);
-    JsonObject record =
-        JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject();
+    JsonObject record = readRecord(runDir);
     String expected =
         record.has("data_pixels_sha256") ? record.get("data_pixels_sha256").getAsString() : "";
     String found = pixelsSha256(data);
@@ -385,7 +386,7 @@ public final class TrainingRun {
     manifest.put(
         "models",
         Map.of("generator", "generator/" + version, "discriminator", "discriminator/" + version));
-    manifest.put("run", JsonParser.parseString(Files.readString(runDir.resolve("config.json"))));
+    manifest.put("run", readRecord(runDir));
     manifest.put(
         "result", JsonParser.parseString(Files.readString(runDir.resolve("summary.json"))));
     manifest.put("tensorflow_java", TF_JAVA_VERSION);
