@@ -57,15 +57,18 @@ public final class Benchmark {
     Timing fused;
     Timing plain;
     Timing xla;
+    Timing noPrefetch;
     try (GanTrainer fast = new GanTrainer(config, data, TrainerOptions.DEFAULT);
         GanTrainer slow = new GanTrainer(config, data, TrainerOptions.PLAIN);
-        GanTrainer jit = new GanTrainer(config, data, TrainerOptions.FUSED_XLA)) {
+        GanTrainer jit = new GanTrainer(config, data, TrainerOptions.FUSED_XLA);
+        GanTrainer inline = new GanTrainer(config, data, TrainerOptions.FUSED_NO_PREFETCH)) {
       fast.step();
       firstIterationSeconds =
           (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
               / 1000.0;
-      // Repeats alternate between the two so that drift in the machine's speed hits both alike.
-      GanTrainer[] trainers = {fast, slow, jit};
+      // Repeats alternate between the variants so that drift in the machine's speed hits both
+      // alike.
+      GanTrainer[] trainers = {fast, slow, jit, inline};
       double[][] repeats = new double[trainers.length][s.repeats()];
       for (GanTrainer t : trainers) {
         steps(t, s.warmup());
@@ -80,6 +83,7 @@ public final class Benchmark {
       fused = Timing.of(repeats[0]);
       plain = Timing.of(repeats[1]);
       xla = Timing.of(repeats[2]);
+      noPrefetch = Timing.of(repeats[3]);
     }
     long peakRssKb = peakRssKb();
 
@@ -93,6 +97,7 @@ public final class Benchmark {
     out.println();
     out.printf(Locale.ROOT, "%-44s %9s %9s %17s%n", "", "ms/iter", "iter/s", "spread (min-max)");
     row(out, "TF Java, fused step (default)", fused);
+    row(out, "TF Java, fused step, no prefetch", noPrefetch);
     row(out, "TF Java, plain step (two runs)", plain);
     row(out, "TF Java, fused step + XLA JIT", xla);
     if (python != null) {
@@ -141,6 +146,7 @@ public final class Benchmark {
     report.put("java_fused", fused);
     report.put("java_plain", plain);
     report.put("java_fused_xla", xla);
+    report.put("java_fused_no_prefetch", noPrefetch);
     report.put("floor_ms", floorMs);
     report.put("flops_per_iteration", flops);
     report.put("java_over_floor", fused.median() / floorMs);

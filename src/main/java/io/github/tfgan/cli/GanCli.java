@@ -199,6 +199,19 @@ public final class GanCli implements Callable<Integer> {
     Float beta1;
 
     @Option(
+        names = "--r1-gamma",
+        description =
+            "Weight of the R1 gradient penalty on real images in D's loss; 0 = off (default).")
+    Float r1Gamma;
+
+    @Option(
+        names = "--ema-decay",
+        description =
+            "Samples and exports use a moving average of G's weights with this decay; 0 = off"
+                + " (default).")
+    Float emaDecay;
+
+    @Option(
         names = "--preset",
         paramLabel = "article",
         description =
@@ -237,6 +250,12 @@ public final class GanCli implements Callable<Integer> {
             "--lr-decay-steps",
             "--clip-norm",
             "--real-label",
+            "--loss",
+            "--g-learning-rate",
+            "--beta1",
+            "--r1-gamma",
+            "--ema-decay",
+            "--preset",
             "--checkpoint-every",
             "--keep-checkpoints",
             "--limit",
@@ -309,6 +328,8 @@ public final class GanCli implements Callable<Integer> {
       setters.put("--g-learning-rate", b -> b.generatorLearningRate(gLearningRate));
       setters.put("--beta1", b -> b.beta1(beta1));
       setters.put("--loss", b -> b.loss(LossKind.parse(loss)));
+      setters.put("--r1-gamma", b -> b.r1Gamma(r1Gamma));
+      setters.put("--ema-decay", b -> b.emaDecay(emaDecay));
       setters.put("--seed", b -> b.seed(seed));
       setters.put("--log-every", b -> b.logEvery(logEvery));
       setters.put("--sample-every", b -> b.sampleEvery(sampleEvery));

@@ -24,6 +24,10 @@ import java.util.Locale;
  * @param realLabel target label for real images in D's loss; 1 = off, 0.9 = one-sided smoothing
  * @param loss the objective (the article's, or least squares)
  * @param generatorLearningRate G's learning rate when it differs from D's; 0 = {@code learningRate}
+ * @param r1Gamma weight γ of the R1 penalty γ/2·E‖∇ₓ D_logit(x)‖² on real images added to D's loss
+ *     (Mescheder et al. 2018); 0 = off
+ * @param emaDecay decay of an exponential moving average of G's weights, which is what samples and
+ *     exports use; 0 = off (the raw weights)
  * @param seed one seed drives initialisation, noise and shuffling
  * @param logEvery print a log line every this many iterations
  * @param sampleEvery write a sample grid every this many iterations; 0 = only at the end
@@ -45,6 +49,8 @@ public record GanConfig(
     float realLabel,
     LossKind loss,
     float generatorLearningRate,
+    float r1Gamma,
+    float emaDecay,
     long seed,
     int logEvery,
     int sampleEvery,
@@ -120,6 +126,14 @@ public record GanConfig(
           "g-learning-rate: expected a finite number >= 0 (0 = --learning-rate), found "
               + generatorLearningRate);
     }
+    if (!(r1Gamma >= 0f) || Float.isInfinite(r1Gamma)) {
+      throw new IllegalArgumentException(
+          "r1-gamma: expected a finite number >= 0 (0 = no penalty), found " + r1Gamma);
+    }
+    if (!(emaDecay >= 0f && emaDecay < 1f)) {
+      throw new IllegalArgumentException(
+          "ema-decay: expected a number in [0, 1) (0 = no averaging), found " + emaDecay);
+    }
     requirePositive("log-every", logEvery);
     if (sampleEvery < 0) {
       throw new IllegalArgumentException(
@@ -158,6 +172,8 @@ public record GanConfig(
         .realLabel(realLabel)
         .loss(loss)
         .generatorLearningRate(generatorLearningRate)
+        .r1Gamma(r1Gamma)
+        .emaDecay(emaDecay)
         .seed(seed)
         .logEvery(logEvery)
         .sampleEvery(sampleEvery)
@@ -181,6 +197,8 @@ public record GanConfig(
     private float realLabel = 1f;
     private LossKind loss = LossKind.STANDARD;
     private float generatorLearningRate = 0f;
+    private float r1Gamma = 0f;
+    private float emaDecay = 0f;
     private long seed = DEFAULT_SEED;
     private int logEvery = ARTICLE_LOG_EVERY;
     private int sampleEvery = DEFAULT_SAMPLE_EVERY;
@@ -259,6 +277,18 @@ public record GanConfig(
       return this;
     }
 
+    /** Weight of the R1 gradient penalty on real images in D's loss; 0 turns it off. */
+    public Builder r1Gamma(float v) {
+      r1Gamma = v;
+      return this;
+    }
+
+    /** Decay of the moving average of G's weights used for samples and exports; 0 = off. */
+    public Builder emaDecay(float v) {
+      emaDecay = v;
+      return this;
+    }
+
     public Builder seed(long v) {
       seed = v;
       return this;
@@ -301,12 +331,19 @@ public record GanConfig(
           realLabel,
           loss,
           generatorLearningRate,
+          r1Gamma,
+          emaDecay,
           seed,
           logEvery,
           sampleEvery,
           checkpointEvery,
           keepCheckpoints);
     }
+  }
+
+  /** Whether samples and exports use a moving average of G's weights. */
+  public boolean usesEma() {
+    return emaDecay > 0f;
   }
 
   /** G's base learning rate: its own when set, else the shared one. */

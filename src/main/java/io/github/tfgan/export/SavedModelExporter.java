@@ -7,6 +7,8 @@ import io.github.tfgan.model.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -14,8 +16,11 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -61,6 +66,67 @@ public final class SavedModelExporter {
     try {
       training.save(tmp.resolve("ckpt").toString());
       exportRestored(build, tmp.resolve("ckpt"), dir, force);
+    } finally {
+      Directories.deleteTree(tmp);
+    }
+  }
+
+  /**
+   * Exports {@code spec}'s network with the given variable values (layer by layer, kernel then
+   * bias, row-major), e.g. the moving average of G's weights, which lives under other names in the
+   * training graph.
+   */
+  public static void exportValues(NetworkSpec spec, float[][] values, Path dir, boolean force)
+      throws IOException {
+    Directories.checkReplaceable(dir.toAbsolutePath(), force);
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
+    try {
+      // A graph of the inference variables only, set from the values and saved as a checkpoint;
+      // the export then restores it, so the exported graph holds no assign or constant ops.
+      try (Graph graph = new Graph()) {
+        Ops tf = Ops.create(graph);
+        List<Op> assigns = new ArrayList<>();
+        List<Placeholder<TFloat32>> feeds = new ArrayList<>();
+        Network network = Network.createForRestore(tf, spec);
+        List<Variable<TFloat32>> variables = network.variables();
+        if (variables.size() != values.length) {
+          throw new IllegalArgumentException(
+              "values: expected " + variables.size() + " arrays, found " + values.length);
+        }
+        for (Variable<TFloat32> v : variables) {
+          Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+          feeds.add(p);
+          assigns.add(tf.assign(v, p));
+        }
+        try (Session session = new Session(graph)) {
+          Session.Runner runner = session.runner();
+          List<TFloat32> tensors = new ArrayList<>();
+          try {
+            for (int i = 0; i < values.length; i++) {
+              Shape shape = variables.get(i).shape();
+              if (shape.size() != values[i].length) {
+                throw new IllegalArgumentException(
+                    "values["
+                        + i
+                        + "]: expected "
+                        + shape.size()
+                        + " floats, found "
+                        + values[i].length);
+              }
+              TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(values[i], true, false));
+              tensors.add(t);
+              runner.feed(feeds.get(i), t).addTarget(assigns.get(i));
+            }
+            runner.run();
+          } finally {
+            tensors.forEach(TFloat32::close);
+          }
+          session.save(tmp.resolve("ckpt").toString());
+        }
+      }
+      exportRestored(graph -> buildInference(graph, spec), tmp.resolve("ckpt"), dir, force);
     } finally {
       Directories.deleteTree(tmp);
     }

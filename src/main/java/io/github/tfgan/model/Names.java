@@ -14,6 +14,9 @@ public final class Names {
   /** Prefix of every discriminator variable. */
   public static final String DISCRIMINATOR = "discriminator";
 
+  /** Prefix of the moving average of the generator's variables (training graph only). */
+  public static final String GENERATOR_EMA = "generator_ema";
+
   /** Training graph: real images fed per step, {@code [batch, 784]}. */
   public static final String REAL_IMAGES = "real_images";
 

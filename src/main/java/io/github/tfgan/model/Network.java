@@ -35,6 +35,15 @@ public final class Network {
    * @param seed drives every kernel; each layer draws from its own stream derived from it
    */
   public static Network create(Ops tf, NetworkSpec spec, long seed) {
+    return create(tf, spec, seed, spec.name());
+  }
+
+  /**
+   * As {@link #create(Ops, NetworkSpec, long)}, with variables named after {@code variablePrefix}
+   * instead of the spec's name but initialised to the same values: a shadow copy (e.g. the moving
+   * average of G's weights) that starts equal to the network.
+   */
+  public static Network create(Ops tf, NetworkSpec spec, long seed, String variablePrefix) {
     Ops init = tf.withInitScope();
     List<Variable<TFloat32>> kernels = new ArrayList<>();
     List<Variable<TFloat32>> biases = new ArrayList<>();
@@ -43,9 +52,9 @@ public final class Network {
       int out = spec.layers().get(i).units();
       Operand<TFloat32> kernelInit =
           GlorotUniform.kernel(init, in, out, layerSeed(seed, spec.name(), i));
-      kernels.add(tf.withName(Names.kernel(spec.name(), i + 1)).variable(kernelInit));
+      kernels.add(tf.withName(Names.kernel(variablePrefix, i + 1)).variable(kernelInit));
       Operand<TFloat32> biasInit = init.zeros(init.constant(new long[] {out}), TFloat32.class);
-      biases.add(tf.withName(Names.bias(spec.name(), i + 1)).variable(biasInit));
+      biases.add(tf.withName(Names.bias(variablePrefix, i + 1)).variable(biasInit));
       in = out;
     }
     return new Network(spec, kernels, biases);

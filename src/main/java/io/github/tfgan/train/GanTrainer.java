@@ -8,9 +8,15 @@ import io.github.tfgan.model.Tensors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -37,10 +43,10 @@ public final class GanTrainer implements AutoCloseable {
   private final Session session;
   private final TrainingGraph ops;
   private final BatchSampler sampler;
-  private final int[] batchIndices;
-  private final float[] batchPixels;
   private final NoiseStream noise;
-  private final float[] batchNoise;
+  private final FeedSlot[] slots;
+  private final ExecutorService prefetcher;
+  private Future<?> pendingPrefetch;
   private long completed;
   private boolean closed;
 
@@ -64,10 +70,17 @@ public final class GanTrainer implements AutoCloseable {
     this.config = config;
     this.data = data;
     this.sampler = new BatchSampler(data.count(), config.batchSize(), config.seed());
-    this.batchIndices = new int[config.batchSize()];
-    this.batchPixels = new float[config.batchSize() * ImageData.PIXELS];
     this.noise = new NoiseStream(config.seed());
-    this.batchNoise = new float[config.batchSize() * config.noiseDim()];
+    this.slots = new FeedSlot[] {new FeedSlot(config), new FeedSlot(config)};
+    this.prefetcher =
+        options.prefetch()
+            ? Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "gan-prefetch");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     this.graph = new Graph();
     try {
       this.ops = new TrainingGraph(graph, config, options.fusedStep());
@@ -75,6 +88,7 @@ public final class GanTrainer implements AutoCloseable {
       session.initialize();
     } catch (RuntimeException e) {
       graph.close();
+      closeFeeds();
       throw e;
     }
   }
@@ -109,25 +123,100 @@ public final class GanTrainer implements AutoCloseable {
   public IterationMetrics step() {
     checkOpen();
     long it = completed;
+    FeedSlot feeds = feedsFor(it);
+    if (prefetcher != null && it + 1 < config.iterations()) {
+      FeedSlot next = slots[slotIndex(it + 1)];
+      pendingPrefetch = prefetcher.submit(() -> next.prepare(it + 1, sampler, noise, data));
+    }
     float[] d;
     float gLoss;
-    try (Feeds feeds = feeds(it)) {
-      if (options.fusedStep()) {
-        try (Result r = discriminatorRunner(feeds).fetch(ops.gLoss).addTarget(ops.gTrain).run()) {
-          d = new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
-          gLoss = scalar(r, 4);
-        }
-      } else {
-        d = runDiscriminatorStep(feeds);
-        gLoss = runGeneratorStep(feeds);
+    if (options.fusedStep()) {
+      try (Result r = discriminatorRunner(feeds).fetch(ops.gLoss).addTarget(ops.gTrain).run()) {
+        d = new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
+        gLoss = scalar(r, 4);
       }
+    } else {
+      d = runDiscriminatorStep(feeds);
+      gLoss = runGeneratorStep(feeds);
     }
     completed = it + 1;
     return new IterationMetrics(completed, d[0], gLoss, d[1], d[2], d[3]);
   }
 
-  /** The tensors fed in one iteration; closing it closes them. */
-  private record Feeds(TFloat32 real, TFloat32 z, TInt64 iteration) implements AutoCloseable {
+  private static int slotIndex(long iteration) {
+    return (int) (iteration & 1);
+  }
+
+  /**
+   * The inputs of the 0-based iteration {@code it}: the slot the background thread filled while the
+   * previous iteration ran, or filled here if it holds another iteration's.
+   */
+  private FeedSlot feedsFor(long it) {
+    awaitPrefetch();
+    FeedSlot slot = slots[slotIndex(it)];
+    if (slot.preparedFor != it) {
+      slot.prepare(it, sampler, noise, data);
+    }
+    return slot;
+  }
+
+  /** Waits for the background fill in flight, if any. */
+  private void awaitPrefetch() {
+    if (pendingPrefetch == null) {
+      return;
+    }
+    try {
+      pendingPrefetch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while preparing the next batch", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("preparing the next batch failed", e.getCause());
+    } finally {
+      pendingPrefetch = null;
+    }
+  }
+
+  /**
+   * The input tensors of one iteration (real batch, noise, counter), allocated once and refilled:
+   * nothing is allocated per step. Two slots alternate, so one can be filled while the other is
+   * fed.
+   */
+  private static final class FeedSlot implements AutoCloseable {
+    final TFloat32 real;
+    final TFloat32 z;
+    final TInt64 iteration;
+    private final int[] indices;
+    private final float[] pixels;
+    private final float[] noiseValues;
+    long preparedFor = -1;
+
+    FeedSlot(GanConfig config) {
+      int batch = config.batchSize();
+      indices = new int[batch];
+      pixels = new float[batch * ImageData.PIXELS];
+      noiseValues = new float[batch * config.noiseDim()];
+      real = TFloat32.tensorOf(Shape.of(batch, ImageData.PIXELS));
+      z = TFloat32.tensorOf(Shape.of(batch, config.noiseDim()));
+      iteration = TInt64.scalarOf(0);
+    }
+
+    /** Fills the slot with iteration {@code it}'s batch and noise, functions of (seed, it). */
+    void prepare(long it, BatchSampler sampler, NoiseStream noise, ImageData data) {
+      preparedFor = -1;
+      sampler.indices(it, indices);
+      float[] all = data.pixels();
+      for (int b = 0; b < indices.length; b++) {
+        System.arraycopy(
+            all, indices[b] * ImageData.PIXELS, pixels, b * ImageData.PIXELS, ImageData.PIXELS);
+      }
+      noise.fill(it, noiseValues);
+      real.asRawTensor().data().asFloats().write(pixels);
+      z.asRawTensor().data().asFloats().write(noiseValues);
+      iteration.setLong(it);
+      preparedFor = it;
+    }
+
     @Override
     public void close() {
       real.close();
@@ -136,39 +225,20 @@ public final class GanTrainer implements AutoCloseable {
     }
   }
 
-  /** The real batch, the noise and the counter of the 0-based iteration {@code it}. */
-  private Feeds feeds(long it) {
-    sampler.indices(it, batchIndices);
-    float[] pixels = data.pixels();
-    for (int b = 0; b < batchIndices.length; b++) {
-      System.arraycopy(
-          pixels,
-          batchIndices[b] * ImageData.PIXELS,
-          batchPixels,
-          b * ImageData.PIXELS,
-          ImageData.PIXELS);
-    }
-    noise.fill(it, batchNoise);
-    return new Feeds(
-        Tensors.matrix(batchPixels, config.batchSize(), ImageData.PIXELS),
-        Tensors.matrix(batchNoise, config.batchSize(), config.noiseDim()),
-        TInt64.scalarOf(it));
-  }
-
   /** One D step; returns D loss, D(x), D(G(z)) and the learning rate, all before the update. */
-  private float[] runDiscriminatorStep(Feeds feeds) {
+  private float[] runDiscriminatorStep(FeedSlot feeds) {
     try (Result r = discriminatorRunner(feeds).run()) {
       return new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
     }
   }
 
   /** A runner for the D step fetching D loss, D(x), D(G(z)) and the learning rate, in order. */
-  private Session.Runner discriminatorRunner(Feeds feeds) {
+  private Session.Runner discriminatorRunner(FeedSlot feeds) {
     return session
         .runner()
-        .feed(ops.realImages, feeds.real())
-        .feed(ops.noise, feeds.z())
-        .feed(ops.iteration, feeds.iteration())
+        .feed(ops.realImages, feeds.real)
+        .feed(ops.noise, feeds.z)
+        .feed(ops.iteration, feeds.iteration)
         .addTarget(ops.dTrain)
         .fetch(ops.dLoss)
         .fetch(ops.dReal)
@@ -177,12 +247,12 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   /** One G step; returns G's loss before the update. */
-  private float runGeneratorStep(Feeds feeds) {
+  private float runGeneratorStep(FeedSlot feeds) {
     try (Result r =
         session
             .runner()
-            .feed(ops.noise, feeds.z())
-            .feed(ops.iteration, feeds.iteration())
+            .feed(ops.noise, feeds.z)
+            .feed(ops.iteration, feeds.iteration)
             .addTarget(ops.gTrain)
             .fetch(ops.gLoss)
             .run()) {
@@ -228,6 +298,14 @@ public final class GanTrainer implements AutoCloseable {
     return ops.generator.variables();
   }
 
+  /**
+   * The moving average of the generator's variables (what samples and exports use), or the
+   * generator's own variables when the configuration has no moving average.
+   */
+  public List<Variable<TFloat32>> sampledGeneratorVariables() {
+    return ops.sampledGenerator().variables();
+  }
+
   /** The discriminator's variables in this trainer's graph. */
   public List<Variable<TFloat32>> discriminatorVariables() {
     return ops.discriminator.variables();
@@ -236,9 +314,7 @@ public final class GanTrainer implements AutoCloseable {
   /** Runs only a D step of the next iteration, without counting it; for tests. */
   void discriminatorStepOnly() {
     checkOpen();
-    try (Feeds feeds = feeds(completed)) {
-      runDiscriminatorStep(feeds);
-    }
+    runDiscriminatorStep(feedsFor(completed));
   }
 
   /** Runs only a G step of the next iteration, without counting it; for tests. */
@@ -247,9 +323,7 @@ public final class GanTrainer implements AutoCloseable {
     if (options.fusedStep()) {
       throw new IllegalStateException("a fused step cannot run G's step alone; use PLAIN options");
     }
-    try (Feeds feeds = feeds(completed)) {
-      runGeneratorStep(feeds);
-    }
+    runGeneratorStep(feedsFor(completed));
   }
 
   /**
@@ -271,6 +345,7 @@ public final class GanTrainer implements AutoCloseable {
     if (iteration < 0) {
       throw new IllegalArgumentException("iteration: expected >= 0, found " + iteration);
     }
+    awaitPrefetch();
     session.restore(prefix.toString());
     completed = iteration;
   }
@@ -282,7 +357,13 @@ public final class GanTrainer implements AutoCloseable {
    * @param force replace an existing export
    */
   public void exportGenerator(Path dir, boolean force) throws IOException {
-    export(NetworkSpec.generator(config.noiseDim()), dir, force);
+    NetworkSpec spec = NetworkSpec.generator(config.noiseDim());
+    if (ops.generatorEma != null) {
+      SavedModelExporter.exportValues(
+          spec, variableValues(ops.generatorEma.variables()), dir, force);
+    } else {
+      export(spec, dir, force);
+    }
   }
 
   /** Exports the discriminator ({@code images} → {@code probability}, {@code logits}). */
@@ -311,8 +392,23 @@ public final class GanTrainer implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
+      if (prefetcher != null) {
+        prefetcher.shutdownNow();
+        try {
+          prefetcher.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       session.close();
       graph.close();
+      closeFeeds();
+    }
+  }
+
+  private void closeFeeds() {
+    for (FeedSlot slot : slots) {
+      slot.close();
     }
   }
 }

@@ -13,18 +13,26 @@ import org.tensorflow.proto.OptimizerOptions;
  * @param intraOpThreads threads inside one op (a MatMul); 0 = TensorFlow's choice (all cores)
  * @param interOpThreads ops run at once; 0 = TensorFlow's choice
  * @param xlaJit compile the graph with XLA's JIT on CPU
+ * @param prefetch fill the next iteration's batch and noise on a background thread while the
+ *     current iteration runs
  */
 public record TrainerOptions(
-    boolean fusedStep, int intraOpThreads, int interOpThreads, boolean xlaJit) {
+    boolean fusedStep, int intraOpThreads, int interOpThreads, boolean xlaJit, boolean prefetch) {
 
   /** The measured fastest setting on the project's 2-core machine (see README, "Speed"). */
-  public static final TrainerOptions DEFAULT = new TrainerOptions(true, 0, 0, false);
+  public static final TrainerOptions DEFAULT = new TrainerOptions(true, 0, 0, false, true);
 
   /** Fused step compiled with XLA's JIT on CPU. */
-  public static final TrainerOptions FUSED_XLA = new TrainerOptions(true, 0, 0, true);
+  public static final TrainerOptions FUSED_XLA = new TrainerOptions(true, 0, 0, true, true);
+
+  /**
+   * Fused step, the next batch filled on the calling thread (to measure what prefetching saves).
+   */
+  public static final TrainerOptions FUSED_NO_PREFETCH =
+      new TrainerOptions(true, 0, 0, false, false);
 
   /** Two runs per iteration, TensorFlow's default threads: the straightforward way. */
-  public static final TrainerOptions PLAIN = new TrainerOptions(false, 0, 0, false);
+  public static final TrainerOptions PLAIN = new TrainerOptions(false, 0, 0, false, false);
 
   /**
    * The session configuration these options ask for. With {@code xlaJit}, this also turns on XLA's

@@ -33,6 +33,10 @@ import org.tensorflow.types.TInt64;
 final class TrainingGraph {
   final Network generator;
   final Network discriminator;
+
+  /** The moving average of G's weights, or null when {@link GanConfig#usesEma()} is false. */
+  final Network generatorEma;
+
   final Placeholder<TFloat32> realImages;
   final Placeholder<TInt64> iteration;
   final Placeholder<TFloat32> noise;
@@ -83,12 +87,16 @@ final class TrainingGraph {
     Operand<TFloat32> realTargets = labels(tf, batch, config.realLabel());
     Operand<TFloat32> fakeTargets = labels(tf, batch, 0f);
     Operand<TFloat32> ones = labels(tf, batch, 1f);
+    Operand<TFloat32> dObjective =
+        tf.math.add(
+            loss(tf, fops, config, realTargets, realLogits),
+            loss(tf, fops, config, fakeTargets, fakeLogits));
     dLoss =
         tf.withName(Names.D_LOSS)
-            .math
-            .add(
-                loss(tf, fops, config, realTargets, realLogits),
-                loss(tf, fops, config, fakeTargets, fakeLogits));
+            .identity(
+                config.r1Gamma() > 0f
+                    ? tf.math.add(dObjective, r1Penalty(graph, tf, config))
+                    : dObjective);
     dReal = tf.withName(Names.D_REAL).math.mean(tf.math.sigmoid(realLogits), allAxes(tf));
     dFake = tf.withName(Names.D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), allAxes(tf));
 
@@ -115,14 +123,74 @@ final class TrainingGraph {
     List<Operand<TFloat32>> gGrads = gradients(graph, tf, gLoss, generator.variables(), config);
     AdamOptimizer gAdam =
         new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
-    gTrain =
-        gAdam.applyGradients(
-            tf, generator.variables(), gGrads, generatorLearningRate, Names.G_TRAIN);
+    if (config.usesEma()) {
+      Op gAdamStep =
+          gAdam.applyGradients(
+              tf, generator.variables(), gGrads, generatorLearningRate, "g_adam_step");
+      generatorEma =
+          Network.create(
+              tf, NetworkSpec.generator(config.noiseDim()), config.seed(), Names.GENERATOR_EMA);
+      gTrain = emaUpdate(tf, gAdamStep, config.emaDecay());
+    } else {
+      generatorEma = null;
+      gTrain =
+          gAdam.applyGradients(
+              tf, generator.variables(), gGrads, generatorLearningRate, Names.G_TRAIN);
+    }
 
     sampleZ =
         tf.withName(Names.SAMPLE_Z)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
-    sampleImages = tf.withName(Names.SAMPLE_IMAGES).identity(generator.apply(tf, sampleZ));
+    sampleImages = tf.withName(Names.SAMPLE_IMAGES).identity(sampledGenerator().apply(tf, sampleZ));
+  }
+
+  /** The generator that samples and exports use: the moving average when on, else G itself. */
+  Network sampledGenerator() {
+    return generatorEma != null ? generatorEma : generator;
+  }
+
+  /**
+   * R1 (Mescheder et al. 2018): γ/2 · mean over the real batch of ‖∇ₓ logit(x)‖². D is applied to
+   * the real batch once more on its own, so the gradient with respect to the fed images is a plain
+   * backward pass; the penalty's gradient with respect to D's weights is a second-order one.
+   */
+  private Operand<TFloat32> r1Penalty(Graph graph, Ops tf, GanConfig config) {
+    Operand<TFloat32> logits = discriminator.apply(tf, realImages);
+    // The initial gradient is a constant of ones (the gradient of the sum of the logits): a
+    // constant, unlike the OnesLike that addGradients would insert, needs no gradient of its own.
+    Operand<TFloat32> ones = tf.constant(1f);
+    Output<?>[] dx =
+        graph.addGradients(
+            "r1_gradients",
+            new Output<?>[] {logits.asOutput()},
+            new Output<?>[] {realImages.asOutput()},
+            new Output<?>[] {
+              tf.fill(tf.constant(new long[] {config.batchSize(), 1}), ones).asOutput()
+            });
+    @SuppressWarnings("unchecked")
+    Output<TFloat32> grad = (Output<TFloat32>) dx[0];
+    Operand<TFloat32> squaredNorms = tf.reduceSum(tf.math.square(grad), tf.constant(1));
+    return tf.math.mul(
+        tf.constant(config.r1Gamma() / 2f), tf.math.mean(squaredNorms, tf.constant(0)));
+  }
+
+  /**
+   * After G's Adam step, moves each averaged variable toward G's: ema ← ema − (1 − decay)(ema − w).
+   * Returns the op that runs both, named {@link Names#G_TRAIN}.
+   */
+  private Op emaUpdate(Ops tf, Op gAdamStep, float decay) {
+    Ops after = tf.withControlDependencies(List.of(gAdamStep));
+    List<Op> updates = new ArrayList<>();
+    List<Variable<TFloat32>> weights = generator.variables();
+    List<Variable<TFloat32>> averages = generatorEma.variables();
+    for (int i = 0; i < weights.size(); i++) {
+      Variable<TFloat32> avg = averages.get(i);
+      updates.add(
+          after.assignSub(
+              avg,
+              after.math.mul(after.constant(1f - decay), after.math.sub(avg, weights.get(i)))));
+    }
+    return tf.withControlDependencies(updates).withName(Names.G_TRAIN).noOp();
   }
 
   private static Operand<TFloat32> labels(Ops tf, int batch, float value) {
