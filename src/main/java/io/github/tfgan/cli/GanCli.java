@@ -20,6 +20,7 @@ import io.github.tfgan.image.PngImages;
 import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.ModelSummary;
 import io.github.tfgan.model.NetworkSpec;
+import io.github.tfgan.runtime.NativeSetup;
 import io.github.tfgan.train.TrainingRun;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -58,6 +59,8 @@ public final class GanCli implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Before any TensorFlow class loads its native library, which reads the setting once.
+    NativeSetup.enableOneDnn();
     System.exit(run(args, System.out, System.err));
   }
 

@@ -5,6 +5,7 @@ import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.SavedModelExporter;
 import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.model.Tensors;
+import io.github.tfgan.runtime.NativeSetup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,11 @@ import org.tensorflow.types.TInt64;
  * }</pre>
  */
 public final class GanTrainer implements AutoCloseable {
+  static {
+    // Takes effect when this is the first TensorFlow use in the process (see NativeSetup).
+    NativeSetup.enableOneDnn();
+  }
+
   private final GanConfig config;
   private final TrainerOptions options;
   private final ImageData data;
