@@ -6,6 +6,11 @@ optimisers (lr 2e-4, beta1 0.9, beta2 0.999, epsilon 1e-8), one tf.function per 
 the G step on the same z, a random real batch of 128 from MNIST x_train / 255 fed per step.
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
+
+With --serve (how `gan.jar bench` runs it), the repeats are driven from standard input instead, so that they can
+alternate with the Java ones and drift in the machine's speed hits both alike: after warm-up it prints
+{"ready": true, "first_iter_s": ..., "tensorflow": ...}; each line "run N" is answered with {"ms_per_iter": ...}
+for N iterations; "quit" is answered with {"peak_rss_mb": ...} and ends it.
 """
 
 import argparse
@@ -43,6 +48,7 @@ def main():
     p.add_argument("--warmup", type=int, default=100)
     p.add_argument("--iterations", type=int, default=200, help="per repeat")
     p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--serve", action="store_true", help="repeats driven from stdin (see above)")
     args = p.parse_args()
 
     x_train = read_images(args.data)
@@ -81,13 +87,12 @@ def main():
     for _ in range(args.warmup):
         step()
     float(step()[0])
+    if args.serve:
+        serve(step, first)
+        return
     repeats = []
     for _ in range(args.repeats):
-        t0 = time.perf_counter()
-        for _ in range(args.iterations):
-            out = step()
-        float(out[0])
-        repeats.append((time.perf_counter() - t0) * 1000.0 / args.iterations)
+        repeats.append(timed(step, args.iterations))
     print(json.dumps({
         "ms_per_iter": float(np.median(repeats)),
         "repeats": repeats,
@@ -95,6 +100,27 @@ def main():
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
         "tensorflow": tf.__version__,
     }))
+
+
+def timed(step, n):
+    t0 = time.perf_counter()
+    for _ in range(n):
+        out = step()
+    float(out[0])
+    return (time.perf_counter() - t0) * 1000.0 / n
+
+
+def serve(step, first):
+    print(json.dumps({"ready": True, "first_iter_s": first, "tensorflow": tf.__version__}), flush=True)
+    for line in sys.stdin:
+        words = line.split()
+        if words[:1] == ["run"] and len(words) == 2 and words[1].isdigit() and int(words[1]) > 0:
+            print(json.dumps({"ms_per_iter": timed(step, int(words[1]))}), flush=True)
+        elif words == ["quit"]:
+            break
+        else:
+            sys.exit(f"expected 'run N' or 'quit', found {line.strip()!r}")
+    print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}), flush=True)
 
 
 if __name__ == "__main__":

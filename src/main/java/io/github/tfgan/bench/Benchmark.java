@@ -6,8 +6,12 @@ import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.TrainerOptions;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,66 +57,96 @@ public final class Benchmark {
       throws IOException {
     GanConfig config = GanConfig.builder().iterations(Integer.MAX_VALUE).build();
     Map<String, Object> report = new LinkedHashMap<>();
-    double firstIterationSeconds;
-    Timing fused;
-    Timing plain;
-    Timing xla;
-    Timing noPrefetch;
-    try (GanTrainer fast = new GanTrainer(config, data, TrainerOptions.DEFAULT);
-        GanTrainer slow = new GanTrainer(config, data, TrainerOptions.PLAIN);
-        GanTrainer jit = new GanTrainer(config, data, TrainerOptions.FUSED_XLA);
-        GanTrainer inline = new GanTrainer(config, data, TrainerOptions.FUSED_NO_PREFETCH)) {
-      fast.step();
-      firstIterationSeconds =
-          (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
-              / 1000.0;
-      // Repeats alternate between the variants so that drift in the machine's speed hits both
-      // alike.
-      GanTrainer[] trainers = {fast, slow, jit, inline};
-      double[][] repeats = new double[trainers.length][s.repeats()];
-      for (GanTrainer t : trainers) {
-        steps(t, s.warmup());
-      }
-      for (int r = 0; r < s.repeats(); r++) {
-        for (int k = 0; k < trainers.length; k++) {
-          long t0 = System.nanoTime();
-          steps(trainers[k], s.iterations());
-          repeats[k][r] = (System.nanoTime() - t0) / 1e6 / s.iterations();
-        }
-      }
-      fused = Timing.of(repeats[0]);
-      plain = Timing.of(repeats[1]);
-      xla = Timing.of(repeats[2]);
-      noPrefetch = Timing.of(repeats[3]);
-    }
-    long peakRssKb = peakRssKb();
-
     List<MatmulFloor.Product> products =
         MatmulFloor.iteration(config.batchSize(), config.noiseDim());
     long flops = MatmulFloor.flops(products);
-    double floorMs = MatmulFloor.measureMillis(products, 50, 300);
-
-    JsonObject python = s.pythonExecutable() == null ? null : runPeer(s, out);
+    String[] names = {
+      "TF Java, fused step (default)",
+      "TF Java, fused step, no prefetch",
+      "TF Java, plain step (two runs)",
+      "TF Java, fused step + XLA JIT"
+    };
+    TrainerOptions[] variants = {
+      TrainerOptions.DEFAULT,
+      TrainerOptions.FUSED_NO_PREFETCH,
+      TrainerOptions.PLAIN,
+      TrainerOptions.FUSED_XLA
+    };
+    double[][] repeats = new double[variants.length][s.repeats()];
+    double[] pythonRepeats = new double[s.repeats()];
+    double[] floorRepeats = new double[s.repeats()];
+    JsonObject pythonInfo = null;
+    JsonObject pythonEnd = null;
+    List<GanTrainer> trainers = new ArrayList<>();
+    Peer peer = null;
+    try (MatmulFloor.Harness floor = new MatmulFloor.Harness(products)) {
+      for (TrainerOptions o : variants) {
+        trainers.add(new GanTrainer(config, data, o));
+      }
+      trainers.get(0).step();
+      report.put(
+          "first_iteration_s",
+          (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
+              / 1000.0);
+      // The peer starts while Java is idle, so that its own time to first iteration is clean.
+      if (s.pythonExecutable() != null) {
+        peer = Peer.start(s, out);
+        pythonInfo = peer.ready();
+      }
+      for (GanTrainer t : trainers) {
+        steps(t, s.warmup());
+      }
+      floor.measureMillis(50);
+      // Every repeat times each variant, the Python peer and the floor in turn, so that drift in
+      // this machine's speed (±10% here) hits all of them alike.
+      for (int r = 0; r < s.repeats(); r++) {
+        for (int k = 0; k < trainers.size(); k++) {
+          long t0 = System.nanoTime();
+          steps(trainers.get(k), s.iterations());
+          repeats[k][r] = (System.nanoTime() - t0) / 1e6 / s.iterations();
+        }
+        if (peer != null) {
+          pythonRepeats[r] = peer.run(s.iterations());
+        }
+        floorRepeats[r] = floor.measureMillis(s.iterations());
+      }
+      if (peer != null) {
+        pythonEnd = peer.quit();
+      }
+    } finally {
+      trainers.forEach(GanTrainer::close);
+      if (peer != null) {
+        peer.close();
+      }
+    }
+    double firstIterationSeconds = (double) report.remove("first_iteration_s");
+    long peakRssKb = peakRssKb();
+    Timing[] timings = new Timing[variants.length];
+    for (int k = 0; k < variants.length; k++) {
+      timings[k] = Timing.of(repeats[k]);
+    }
+    Timing fused = timings[0];
+    Timing floorTiming = Timing.of(floorRepeats);
+    double floorMs = floorTiming.median();
 
     out.println();
     out.printf(Locale.ROOT, "%-44s %9s %9s %17s%n", "", "ms/iter", "iter/s", "spread (min-max)");
-    row(out, "TF Java, fused step (default)", fused);
-    row(out, "TF Java, fused step, no prefetch", noPrefetch);
-    row(out, "TF Java, plain step (two runs)", plain);
-    row(out, "TF Java, fused step + XLA JIT", xla);
-    if (python != null) {
-      double[] reps =
-          python.getAsJsonArray("repeats").asList().stream()
-              .mapToDouble(e -> e.getAsDouble())
-              .toArray();
-      row(
-          out,
-          "Python TF " + python.get("tensorflow").getAsString() + " tf.function",
-          Timing.of(reps));
-      report.put("python", python);
+    for (int k = 0; k < variants.length; k++) {
+      row(out, names[k], timings[k]);
+    }
+    Timing python = null;
+    if (pythonInfo != null) {
+      python = Timing.of(pythonRepeats);
+      row(out, "Python TF " + pythonInfo.get("tensorflow").getAsString() + " tf.function", python);
     }
     out.printf(
-        Locale.ROOT, "%-44s %9.2f %9s %17s%n", "matmul floor (TF MatMul kernels)", floorMs, "", "");
+        Locale.ROOT,
+        "%-44s %9.2f %9s %8.2f-%-8.2f%n",
+        "matmul floor (TF MatMul kernels)",
+        floorMs,
+        "",
+        floorTiming.min(),
+        floorTiming.max());
     out.println();
     out.printf(
         Locale.ROOT,
@@ -120,36 +154,49 @@ public final class Benchmark {
         flops / 1e9,
         flops / 1e6 / floorMs,
         flops / 1e6 / fused.median());
-    out.printf(Locale.ROOT, "TF Java / floor: %.2fx%n", fused.median() / floorMs);
+    out.printf(
+        Locale.ROOT,
+        "TF Java / floor: %.2fx (per repeat %s)%n",
+        fused.median() / floorMs,
+        ratios(repeats[0], floorRepeats, false));
+    report.put("java_fused", fused);
+    report.put("java_fused_no_prefetch", timings[1]);
+    report.put("java_plain", timings[2]);
+    report.put("java_fused_xla", timings[3]);
+    report.put("floor", floorTiming);
+    report.put("floor_ms", floorMs);
+    report.put("flops_per_iteration", flops);
+    report.put("java_over_floor", fused.median() / floorMs);
     if (python != null) {
-      double py = python.get("ms_per_iter").getAsDouble();
+      double py = python.median();
       out.printf(
           Locale.ROOT,
-          "TF Java iterations/s over Python's: %.2fx (Python %.2f ms/iter)%n",
+          "TF Java iterations/s over Python's: %.2fx (Python %.2f ms/iter; per repeat %s)%n",
           py / fused.median(),
-          py);
-      report.put("java_over_python", py / fused.median());
+          py,
+          ratios(repeats[0], pythonRepeats, true));
       out.printf(
           Locale.ROOT,
           "time to first iteration: TF Java %.2f s, Python %.2f s (process start, TensorFlow load, graph build)%n",
           firstIterationSeconds,
-          python.get("first_iter_s").getAsDouble());
+          pythonInfo.get("first_iter_s").getAsDouble());
       out.printf(
           Locale.ROOT,
           "peak resident memory: TF Java %.0f MB, Python %.0f MB%n",
           peakRssKb / 1024.0,
-          python.get("peak_rss_mb").getAsDouble());
+          pythonEnd.get("peak_rss_mb").getAsDouble());
+      JsonObject p = new JsonObject();
+      p.addProperty("ms_per_iter", py);
+      p.add("repeats", new com.google.gson.Gson().toJsonTree(pythonRepeats));
+      p.addProperty("first_iter_s", pythonInfo.get("first_iter_s").getAsDouble());
+      p.addProperty("peak_rss_mb", pythonEnd.get("peak_rss_mb").getAsDouble());
+      p.addProperty("tensorflow", pythonInfo.get("tensorflow").getAsString());
+      report.put("python", p);
+      report.put("java_over_python", py / fused.median());
     } else {
       out.printf(Locale.ROOT, "time to first iteration: TF Java %.2f s%n", firstIterationSeconds);
       out.printf(Locale.ROOT, "peak resident memory: TF Java %.0f MB%n", peakRssKb / 1024.0);
     }
-    report.put("java_fused", fused);
-    report.put("java_plain", plain);
-    report.put("java_fused_xla", xla);
-    report.put("java_fused_no_prefetch", noPrefetch);
-    report.put("floor_ms", floorMs);
-    report.put("flops_per_iteration", flops);
-    report.put("java_over_floor", fused.median() / floorMs);
     report.put("first_iteration_s", firstIterationSeconds);
     report.put("peak_rss_mb", peakRssKb / 1024.0);
     report.put(
@@ -157,6 +204,15 @@ public final class Benchmark {
         Map.of("warmup", s.warmup(), "iterations", s.iterations(), "repeats", s.repeats()));
     out.printf(Locale.ROOT, "ms/iter: %.2f%n", fused.median());
     return report;
+  }
+
+  /** Per-repeat ratios a/b (or b/a when {@code inverse}), as "x.xx-y.yy" (min-max). */
+  private static String ratios(double[] a, double[] b, boolean inverse) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = inverse ? b[i] / a[i] : a[i] / b[i];
+    }
+    return String.format(Locale.ROOT, "%.2f-%.2f", Stats.min(r), Stats.max(r));
   }
 
   private static void steps(GanTrainer trainer, int n) {
@@ -176,29 +232,93 @@ public final class Benchmark {
         t.max());
   }
 
-  private static JsonObject runPeer(Settings s, PrintStream out) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(s.pythonExecutable().toString());
-    cmd.add(s.peerScript().toString());
-    cmd.addAll(
-        List.of(
-            "--data", s.imagesFile().toString(),
-            "--warmup", Integer.toString(s.warmup()),
-            "--iterations", Integer.toString(s.iterations()),
-            "--repeats", Integer.toString(s.repeats())));
-    out.println("python peer: " + String.join(" ", cmd));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-    try {
-      Process p = pb.start();
-      String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IOException("python peer failed (exit " + p.exitValue() + "): " + stdout.strip());
+  /** The Python peer in serve mode: its repeats are asked for one at a time (see the script). */
+  private static final class Peer implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader stdout;
+    private final PrintWriter stdin;
+
+    private Peer(Process process) {
+      this.process = process;
+      this.stdout =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.stdin =
+          new PrintWriter(
+              new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+    }
+
+    static Peer start(Settings s, PrintStream out) throws IOException {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(s.pythonExecutable().toString());
+      cmd.add(s.peerScript().toString());
+      cmd.addAll(
+          List.of(
+              "--data",
+              s.imagesFile().toString(),
+              "--warmup",
+              Integer.toString(s.warmup()),
+              "--serve"));
+      out.println("python peer: " + String.join(" ", cmd));
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+      return new Peer(pb.start());
+    }
+
+    /** Waits for the peer's warm-up; returns its first line (first_iter_s, tensorflow). */
+    JsonObject ready() throws IOException {
+      return read("ready");
+    }
+
+    /** Milliseconds per iteration over {@code n} iterations of the peer. */
+    double run(int n) throws IOException {
+      stdin.println("run " + n);
+      return read("ms_per_iter").get("ms_per_iter").getAsDouble();
+    }
+
+    /** Ends the peer; returns its last line (peak_rss_mb). */
+    JsonObject quit() throws IOException {
+      stdin.println("quit");
+      return read("peak_rss_mb");
+    }
+
+    private JsonObject read(String key) throws IOException {
+      String line = stdout.readLine();
+      if (line == null || !line.strip().startsWith("{")) {
+        throw new IOException(
+            "python peer: expected a JSON line with "
+                + key
+                + ", found "
+                + (line == null ? "end of output (exit " + exitCode() + ")" : line.strip()));
       }
-      String last = stdout.strip().lines().reduce((a, b) -> b).orElse("");
-      return JsonParser.parseString(last).getAsJsonObject();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running the python peer", e);
+      JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+      if (!o.has(key)) {
+        throw new IOException("python peer: expected " + key + ", found " + line.strip());
+      }
+      return o;
+    }
+
+    private String exitCode() {
+      try {
+        return process.waitFor(10, TimeUnit.SECONDS)
+            ? Integer.toString(process.exitValue())
+            : "still running";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "unknown";
+      }
+    }
+
+    @Override
+    public void close() {
+      stdin.close();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
     }
   }
 

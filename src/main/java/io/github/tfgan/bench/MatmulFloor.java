@@ -72,13 +72,27 @@ public final class MatmulFloor {
    * (so the two cores may share them), after warm-up.
    */
   public static double measureMillis(List<Product> products, int warmup, int runs) {
-    List<TFloat32> inputs = new ArrayList<>();
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
+    try (Harness h = new Harness(products)) {
+      h.measureMillis(warmup);
+      return h.measureMillis(runs);
+    }
+  }
+
+  /**
+   * The products of one iteration as independent MatMul ops in one graph with fed random inputs,
+   * built once so that it can be timed repeatedly (between the training repeats of a benchmark).
+   */
+  public static final class Harness implements AutoCloseable {
+    private final List<TFloat32> inputs = new ArrayList<>();
+    private final List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
+    private final List<Operand<TFloat32>> matmuls = new ArrayList<>();
+    private final Graph graph;
+    private final Session session;
+
+    public Harness(List<Product> products) {
+      graph = new Graph();
+      Ops tf = Ops.create(graph);
       Random random = new Random(1);
-      Session.Runner feeds;
-      List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
-      List<Operand<TFloat32>> matmuls = new ArrayList<>();
       for (Product p : products) {
         // Fed inputs: a product of constants or of never-assigned variables is folded or cached.
         Placeholder<TFloat32> a = placeholder(tf, p.m(), p.k());
@@ -89,23 +103,29 @@ public final class MatmulFloor {
         inputs.add(random(random, p.k(), p.n()));
         matmuls.add(tf.linalg.matMul(a, b));
       }
-      try (Session s = new Session(g)) {
-        double[] ms = new double[runs];
-        for (int i = -warmup; i < runs; i++) {
-          Session.Runner runner = s.runner();
-          for (int j = 0; j < placeholders.size(); j++) {
-            runner.feed(placeholders.get(j), inputs.get(j));
-          }
-          matmuls.forEach(runner::fetch);
-          long t0 = System.nanoTime();
-          runner.run().close();
-          if (i >= 0) {
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-          }
+      session = new Session(graph);
+    }
+
+    /** Median milliseconds of {@code runs} runs of all products. */
+    public double measureMillis(int runs) {
+      double[] ms = new double[Math.max(runs, 1)];
+      for (int i = 0; i < ms.length; i++) {
+        Session.Runner runner = session.runner();
+        for (int j = 0; j < placeholders.size(); j++) {
+          runner.feed(placeholders.get(j), inputs.get(j));
         }
-        return Stats.median(ms);
+        matmuls.forEach(runner::fetch);
+        long t0 = System.nanoTime();
+        runner.run().close();
+        ms[i] = (System.nanoTime() - t0) / 1e6;
       }
-    } finally {
+      return Stats.median(ms);
+    }
+
+    @Override
+    public void close() {
+      session.close();
+      graph.close();
       inputs.forEach(TFloat32::close);
     }
   }
