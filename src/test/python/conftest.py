@@ -57,14 +57,17 @@ def fresh_run(tmp_path_factory):
     return run
 
 
-MODEL_SETS = ["committed", "fresh"]
+MODEL_SETS = ["committed", "committed-article", "fresh"]
 
 
 @pytest.fixture(params=MODEL_SETS)
 def models(request, fresh_run):
-    """(generator_dir, discriminator_dir) of the committed models, then of a fresh export."""
+    """(generator_dir, discriminator_dir) of the committed models (the stable preset's, then the
+    article's), then of a fresh export."""
     if request.param == "committed":
         base = COMMITTED
+    elif request.param == "committed-article":
+        base = COMMITTED / "article"
     else:
         base = fresh_run / "savedmodels"
     gen, disc = base / "generator" / "1", base / "discriminator" / "1"

@@ -216,9 +216,11 @@ public final class GanCli implements Callable<Integer> {
 
     @Option(
         names = "--preset",
-        paramLabel = "article",
+        paramLabel = "article|stable",
         description =
-            "Start from a named configuration (default: article); other flags override it.")
+            "Start from a named configuration: article (the default, the article's settings) or"
+                + " stable (trains to all ten digits; README, \"Presets\"); other flags override"
+                + " it.")
     String preset = "article";
 
     @Option(

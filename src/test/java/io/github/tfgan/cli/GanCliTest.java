@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.Presets;
 import io.github.tfgan.testing.Synthetic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -322,7 +324,7 @@ class GanCliTest {
   }
 
   @Test
-  void givenFlagsOverrideThePresetAndOnlyTheArticlePresetExists() throws Exception {
+  void givenFlagsOverrideThePresetAndUnknownPresetsAreRefused() throws Exception {
     Path data = dir.resolve("preset-data");
     Synthetic.writeIdx(Synthetic.bars(64, 3), data);
     Path run = dir.resolve("preset-run");
@@ -353,9 +355,32 @@ class GanCliTest {
     assertTrue(config.contains("\"beta1\": 0.5"), config);
     assertTrue(config.contains("\"generatorLearningRate\": 4.0E-4"), config);
     assertTrue(config.contains("\"learningRate\": 2.0E-4"), "unset flags keep the preset's values");
-    Run stable = cli("train", "--preset", "stable");
-    assertEquals(1, stable.code());
-    assertTrue(stable.err().contains("--preset: expected article"), stable.err());
+    Path stableRun = dir.resolve("stable-run");
+    Run stable =
+        cli(
+            "train",
+            "--preset",
+            "stable",
+            "--data",
+            data.toString(),
+            "--iterations",
+            "3",
+            "--batch-size",
+            "32",
+            "--sample-every",
+            "0",
+            "--out",
+            stableRun.toString());
+    assertEquals(0, stable.code(), stable.err());
+    GanConfig recorded = io.github.tfgan.train.TrainingRun.readConfig(stableRun);
+    assertEquals(
+        Presets.stable().toBuilder().iterations(3).batchSize(32).sampleEvery(0).build(),
+        recorded,
+        "the stable preset, with only the given flags changed");
+    assertTrue(Files.isRegularFile(stableRun.resolve("savedmodels/generator/1/saved_model.pb")));
+    Run unknown = cli("train", "--preset", "fast");
+    assertEquals(1, unknown.code());
+    assertTrue(unknown.err().contains("--preset: expected article or stable"), unknown.err());
   }
 
   @Test
