@@ -9,9 +9,10 @@ import com.sun.jna.Native;
  *
  * <p>oneDNN: TF Java 1.1.0's native library leaves oneDNN's CPU kernels off unless {@code
  * TF_ENABLE_ONEDNN_OPTS=1} is in the process environment (TensorFlow turns them on by default only
- * on CPUs with AVX-512 and newer). With them, MatMul, the fused MatMul + bias + activation and
- * their gradients run on oneDNN's GEMM, which measured faster here (README, "Speed"). Java's {@code
- * System.getenv} is read-only, so this calls the C library's {@code setenv} through JNA.
+ * on CPUs with AVX-512 neural-network instructions such as VNNI). With them, MatMul, the fused
+ * MatMul + bias + activation and their gradients run on oneDNN's GEMM, which measured faster here
+ * (README, "Speed"). Java's {@code System.getenv} is read-only, so this calls the C library's
+ * {@code setenv} through JNA.
  */
 public final class NativeSetup {
   /** TensorFlow's switch for oneDNN's CPU kernels: "1" on, "0" off. */
