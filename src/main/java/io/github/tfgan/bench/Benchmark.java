@@ -62,15 +62,17 @@ public final class Benchmark {
     long flops = MatmulFloor.flops(products);
     String[] names = {
       "TF Java, fused step (default)",
-      "TF Java, fused step, no prefetch",
+      "TF Java, fused step, no prefetch thread",
       "TF Java, plain step (two runs)",
-      "TF Java, fused step + XLA JIT"
+      "TF Java, fused step + XLA JIT",
+      "TF Java, fused step, Grappler off"
     };
     TrainerOptions[] variants = {
       TrainerOptions.DEFAULT,
       TrainerOptions.FUSED_NO_PREFETCH,
       TrainerOptions.PLAIN,
-      TrainerOptions.FUSED_XLA
+      TrainerOptions.FUSED_XLA,
+      TrainerOptions.FUSED_NO_GRAPPLER
     };
     double[][] repeats = new double[variants.length][s.repeats()];
     double[] pythonRepeats = new double[s.repeats()];
@@ -98,9 +100,11 @@ public final class Benchmark {
       }
       floor.measureMillis(50);
       // Every repeat times each variant, the Python peer and the floor in turn, so that drift in
-      // this machine's speed (±10% here) hits all of them alike.
+      // this machine's speed (±10% here) hits all of them alike; the variants' order rotates from
+      // repeat to repeat, so that none always runs first.
       for (int r = 0; r < s.repeats(); r++) {
-        for (int k = 0; k < trainers.size(); k++) {
+        for (int j = 0; j < trainers.size(); j++) {
+          int k = (r + j) % trainers.size();
           long t0 = System.nanoTime();
           steps(trainers.get(k), s.iterations());
           repeats[k][r] = (System.nanoTime() - t0) / 1e6 / s.iterations();
@@ -163,6 +167,7 @@ public final class Benchmark {
     report.put("java_fused_no_prefetch", timings[1]);
     report.put("java_plain", timings[2]);
     report.put("java_fused_xla", timings[3]);
+    report.put("java_fused_no_grappler", timings[4]);
     report.put("floor", floorTiming);
     report.put("floor_ms", floorMs);
     report.put("flops_per_iteration", flops);

@@ -542,7 +542,7 @@ public final class GanCli implements Callable<Integer> {
     int iterations = 300;
 
     @Option(names = "--repeats", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
-    int repeats = 5;
+    int repeats = 7;
 
     @Option(
         names = "--python",
