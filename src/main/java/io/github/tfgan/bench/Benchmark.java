@@ -45,6 +45,24 @@ public final class Benchmark {
     }
   }
 
+  /** One way of running TF Java's training step: its table label, JSON key and options. */
+  private record Variant(String label, String key, TrainerOptions options) {}
+
+  /** What is timed, the default (the figure the ratios use) first. */
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant("TF Java, fused step (default)", "java_fused", TrainerOptions.DEFAULT),
+          new Variant(
+              "TF Java, fused step, no prefetch thread",
+              "java_fused_no_prefetch",
+              TrainerOptions.FUSED_NO_PREFETCH),
+          new Variant("TF Java, plain step (two runs)", "java_plain", TrainerOptions.PLAIN),
+          new Variant("TF Java, fused step + XLA JIT", "java_fused_xla", TrainerOptions.FUSED_XLA),
+          new Variant(
+              "TF Java, fused step, Grappler off",
+              "java_fused_no_grappler",
+              TrainerOptions.FUSED_NO_GRAPPLER));
+
   private Benchmark() {}
 
   /**
@@ -60,36 +78,22 @@ public final class Benchmark {
     List<MatmulFloor.Product> products =
         MatmulFloor.iteration(config.batchSize(), config.noiseDim());
     long flops = MatmulFloor.flops(products);
-    String[] names = {
-      "TF Java, fused step (default)",
-      "TF Java, fused step, no prefetch thread",
-      "TF Java, plain step (two runs)",
-      "TF Java, fused step + XLA JIT",
-      "TF Java, fused step, Grappler off"
-    };
-    TrainerOptions[] variants = {
-      TrainerOptions.DEFAULT,
-      TrainerOptions.FUSED_NO_PREFETCH,
-      TrainerOptions.PLAIN,
-      TrainerOptions.FUSED_XLA,
-      TrainerOptions.FUSED_NO_GRAPPLER
-    };
-    double[][] repeats = new double[variants.length][s.repeats()];
+    double[][] repeats = new double[VARIANTS.size()][s.repeats()];
     double[] pythonRepeats = new double[s.repeats()];
     double[] floorRepeats = new double[s.repeats()];
     JsonObject pythonInfo = null;
     JsonObject pythonEnd = null;
     List<GanTrainer> trainers = new ArrayList<>();
     Peer peer = null;
+    double firstIterationSeconds;
     try (MatmulFloor.Harness floor = new MatmulFloor.Harness(products)) {
-      for (TrainerOptions o : variants) {
-        trainers.add(new GanTrainer(config, data, o));
+      for (Variant v : VARIANTS) {
+        trainers.add(new GanTrainer(config, data, v.options()));
       }
       trainers.get(0).step();
-      report.put(
-          "first_iteration_s",
+      firstIterationSeconds =
           (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
-              / 1000.0);
+              / 1000.0;
       // The peer starts while Java is idle, so that its own time to first iteration is clean.
       if (s.pythonExecutable() != null) {
         peer = Peer.start(s, out);
@@ -123,10 +127,9 @@ public final class Benchmark {
         peer.close();
       }
     }
-    double firstIterationSeconds = (double) report.remove("first_iteration_s");
     long peakRssKb = peakRssKb();
-    Timing[] timings = new Timing[variants.length];
-    for (int k = 0; k < variants.length; k++) {
+    Timing[] timings = new Timing[VARIANTS.size()];
+    for (int k = 0; k < VARIANTS.size(); k++) {
       timings[k] = Timing.of(repeats[k]);
     }
     Timing fused = timings[0];
@@ -135,8 +138,8 @@ public final class Benchmark {
 
     out.println();
     out.printf(Locale.ROOT, "%-44s %9s %9s %17s%n", "", "ms/iter", "iter/s", "spread (min-max)");
-    for (int k = 0; k < variants.length; k++) {
-      row(out, names[k], timings[k]);
+    for (int k = 0; k < VARIANTS.size(); k++) {
+      row(out, VARIANTS.get(k).label(), timings[k]);
     }
     Timing python = null;
     if (pythonInfo != null) {
@@ -163,11 +166,9 @@ public final class Benchmark {
         "TF Java / floor: %.2fx (per repeat %s)%n",
         fused.median() / floorMs,
         ratios(repeats[0], floorRepeats, false));
-    report.put("java_fused", fused);
-    report.put("java_fused_no_prefetch", timings[1]);
-    report.put("java_plain", timings[2]);
-    report.put("java_fused_xla", timings[3]);
-    report.put("java_fused_no_grappler", timings[4]);
+    for (int k = 0; k < VARIANTS.size(); k++) {
+      report.put(VARIANTS.get(k).key(), timings[k]);
+    }
     report.put("floor", floorTiming);
     report.put("floor_ms", floorMs);
     report.put("flops_per_iteration", flops);
@@ -190,12 +191,12 @@ public final class Benchmark {
           "peak resident memory: TF Java %.0f MB, Python %.0f MB%n",
           peakRssKb / 1024.0,
           pythonEnd.get("peak_rss_mb").getAsDouble());
-      JsonObject p = new JsonObject();
-      p.addProperty("ms_per_iter", py);
-      p.add("repeats", new com.google.gson.Gson().toJsonTree(pythonRepeats));
-      p.addProperty("first_iter_s", pythonInfo.get("first_iter_s").getAsDouble());
-      p.addProperty("peak_rss_mb", pythonEnd.get("peak_rss_mb").getAsDouble());
-      p.addProperty("tensorflow", pythonInfo.get("tensorflow").getAsString());
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("ms_per_iter", py);
+      p.put("repeats", pythonRepeats);
+      p.put("first_iter_s", pythonInfo.get("first_iter_s").getAsDouble());
+      p.put("peak_rss_mb", pythonEnd.get("peak_rss_mb").getAsDouble());
+      p.put("tensorflow", pythonInfo.get("tensorflow").getAsString());
       report.put("python", p);
       report.put("java_over_python", py / fused.median());
     } else {

@@ -68,17 +68,6 @@ public final class MatmulFloor {
   }
 
   /**
-   * Median milliseconds for one run of all {@code products} as independent MatMul ops in one graph
-   * (so the two cores may share them), after warm-up.
-   */
-  public static double measureMillis(List<Product> products, int warmup, int runs) {
-    try (Harness h = new Harness(products)) {
-      h.measureMillis(warmup);
-      return h.measureMillis(runs);
-    }
-  }
-
-  /**
    * The products of one iteration as independent MatMul ops in one graph with fed random inputs,
    * built once so that it can be timed repeatedly (between the training repeats of a benchmark).
    */

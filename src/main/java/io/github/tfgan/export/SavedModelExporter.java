@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -60,11 +61,21 @@ public final class SavedModelExporter {
   public static void exportFromSession(
       Session training, Function<Graph, Signature> build, Path dir, boolean force)
       throws IOException {
+    exportThroughCheckpoint(training::save, build, dir, force);
+  }
+
+  /**
+   * Writes a checkpoint with {@code save} (given the prefix) into a temporary directory beside
+   * {@code dir}, exports the graph of {@code build} restored from it, then deletes the checkpoint.
+   */
+  private static void exportThroughCheckpoint(
+      Consumer<String> save, Function<Graph, Signature> build, Path dir, boolean force)
+      throws IOException {
     Path parent = dir.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempDirectory(parent, ".ckpt-");
     try {
-      training.save(tmp.resolve("ckpt").toString());
+      save.accept(tmp.resolve("ckpt").toString());
       exportRestored(build, tmp.resolve("ckpt"), dir, force);
     } finally {
       Directories.deleteTree(tmp);
@@ -79,56 +90,57 @@ public final class SavedModelExporter {
   public static void exportValues(NetworkSpec spec, float[][] values, Path dir, boolean force)
       throws IOException {
     Directories.checkReplaceable(dir.toAbsolutePath(), force);
-    Path parent = dir.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
-    try {
-      // A graph of the inference variables only, set from the values and saved as a checkpoint;
-      // the export then restores it, so the exported graph holds no assign or constant ops.
-      try (Graph graph = new Graph()) {
-        Ops tf = Ops.create(graph);
-        List<Op> assigns = new ArrayList<>();
-        List<Placeholder<TFloat32>> feeds = new ArrayList<>();
-        Network network = Network.createForRestore(tf, spec);
-        List<Variable<TFloat32>> variables = network.variables();
-        if (variables.size() != values.length) {
-          throw new IllegalArgumentException(
-              "values: expected " + variables.size() + " arrays, found " + values.length);
-        }
-        for (Variable<TFloat32> v : variables) {
-          Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
-          feeds.add(p);
-          assigns.add(tf.assign(v, p));
-        }
-        try (Session session = new Session(graph)) {
-          Session.Runner runner = session.runner();
-          List<TFloat32> tensors = new ArrayList<>();
-          try {
-            for (int i = 0; i < values.length; i++) {
-              Shape shape = variables.get(i).shape();
-              if (shape.size() != values[i].length) {
-                throw new IllegalArgumentException(
-                    "values["
-                        + i
-                        + "]: expected "
-                        + shape.size()
-                        + " floats, found "
-                        + values[i].length);
-              }
-              TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(values[i], true, false));
-              tensors.add(t);
-              runner.feed(feeds.get(i), t).addTarget(assigns.get(i));
-            }
-            runner.run();
-          } finally {
-            tensors.forEach(TFloat32::close);
-          }
-          session.save(tmp.resolve("ckpt").toString());
-        }
+    exportThroughCheckpoint(
+        prefix -> saveValues(spec, values, prefix),
+        graph -> buildInference(graph, spec),
+        dir,
+        force);
+  }
+
+  /**
+   * Saves a checkpoint at {@code prefix} holding {@code spec}'s variables set to {@code values}: a
+   * graph of those variables only, so the export that restores it holds no assign or constant ops.
+   */
+  private static void saveValues(NetworkSpec spec, float[][] values, String prefix) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      List<Op> assigns = new ArrayList<>();
+      List<Placeholder<TFloat32>> feeds = new ArrayList<>();
+      List<Variable<TFloat32>> variables = Network.createForRestore(tf, spec).variables();
+      if (variables.size() != values.length) {
+        throw new IllegalArgumentException(
+            "values: expected " + variables.size() + " arrays, found " + values.length);
       }
-      exportRestored(graph -> buildInference(graph, spec), tmp.resolve("ckpt"), dir, force);
-    } finally {
-      Directories.deleteTree(tmp);
+      for (Variable<TFloat32> v : variables) {
+        Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+        feeds.add(p);
+        assigns.add(tf.assign(v, p));
+      }
+      try (Session session = new Session(graph)) {
+        Session.Runner runner = session.runner();
+        List<TFloat32> tensors = new ArrayList<>();
+        try {
+          for (int i = 0; i < values.length; i++) {
+            Shape shape = variables.get(i).shape();
+            if (shape.size() != values[i].length) {
+              throw new IllegalArgumentException(
+                  "values["
+                      + i
+                      + "]: expected "
+                      + shape.size()
+                      + " floats, found "
+                      + values[i].length);
+            }
+            TFloat32 t = TFloat32.tensorOf(shape, DataBuffers.of(values[i], true, false));
+            tensors.add(t);
+            runner.feed(feeds.get(i), t).addTarget(assigns.get(i));
+          }
+          runner.run();
+        } finally {
+          tensors.forEach(TFloat32::close);
+        }
+        session.save(prefix);
+      }
     }
   }
 

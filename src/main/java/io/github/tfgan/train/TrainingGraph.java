@@ -158,15 +158,12 @@ final class TrainingGraph {
     Operand<TFloat32> logits = discriminator.apply(tf, realImages);
     // The initial gradient is a constant of ones (the gradient of the sum of the logits): a
     // constant, unlike the OnesLike that addGradients would insert, needs no gradient of its own.
-    Operand<TFloat32> ones = tf.constant(1f);
     Output<?>[] dx =
         graph.addGradients(
             "r1_gradients",
             new Output<?>[] {logits.asOutput()},
             new Output<?>[] {realImages.asOutput()},
-            new Output<?>[] {
-              tf.fill(tf.constant(new long[] {config.batchSize(), 1}), ones).asOutput()
-            });
+            new Output<?>[] {labels(tf, config.batchSize(), 1f).asOutput()});
     @SuppressWarnings("unchecked")
     Output<TFloat32> grad = (Output<TFloat32>) dx[0];
     Operand<TFloat32> squaredNorms = tf.reduceSum(tf.math.square(grad), tf.constant(1));
