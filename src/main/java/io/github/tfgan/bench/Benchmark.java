@@ -30,6 +30,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Benchmark {
   /** What to measure. */
+  /**
+   * Copies the Python peer ({@code bench/python_peer.py}, carried in the jar) to a temporary file
+   * that is deleted when the JVM exits, so that {@code bench} runs from any directory.
+   */
+  public static java.nio.file.Path extractPeerScript() throws java.io.IOException {
+    try (java.io.InputStream in =
+        Benchmark.class.getResourceAsStream("/io/github/tfgan/bench/python_peer.py")) {
+      if (in == null) {
+        throw new java.io.IOException(
+            "the Python peer: expected io/github/tfgan/bench/python_peer.py in the jar, found none");
+      }
+      java.nio.file.Path script = java.nio.file.Files.createTempFile("python_peer", ".py");
+      script.toFile().deleteOnExit();
+      java.nio.file.Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return script;
+    }
+  }
+
   public record Settings(
       int warmup,
       int iterations,

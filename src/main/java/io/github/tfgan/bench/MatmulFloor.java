@@ -1,9 +1,10 @@
 package io.github.tfgan.bench;
 
+import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.SeedStreams;
+import io.github.tfgan.runtime.GraphSession;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -34,8 +35,8 @@ public final class MatmulFloor {
    * on the b fakes, backward through D to its input, G's weight gradients).
    */
   public static List<Product> iteration(int b, int noiseDim) {
-    int[] g = {noiseDim, 128, 256, 784};
-    int[] d = {784, 256, 128, 1};
+    int[] g = {noiseDim, 128, 256, MnistShape.PIXELS};
+    int[] d = {MnistShape.PIXELS, 256, 128, 1};
     List<Product> p = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       p.add(new Product("D step: G forward " + (i + 1), b, g[i], g[i + 1]));
@@ -75,31 +76,35 @@ public final class MatmulFloor {
     private final List<TFloat32> inputs = new ArrayList<>();
     private final List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
     private final List<Operand<TFloat32>> matmuls = new ArrayList<>();
-    private final Graph graph;
-    private final Session session;
+    private final GraphSession runtime;
 
     public Harness(List<Product> products) {
-      graph = new Graph();
-      Ops tf = Ops.create(graph);
-      Random random = new Random(1);
+      runtime = GraphSession.open();
+      runtime.build(
+          graph -> {
+            Ops tf = Ops.create(graph);
+            for (Product p : products) {
+              // Fed inputs: a product of constants or of never-assigned variables is folded.
+              Placeholder<TFloat32> a = placeholder(tf, p.m(), p.k());
+              Placeholder<TFloat32> b = placeholder(tf, p.k(), p.n());
+              placeholders.add(a);
+              placeholders.add(b);
+              matmuls.add(tf.linalg.matMul(a, b));
+            }
+            return null;
+          });
+      SeedStreams.Generator random = new SeedStreams(1).generator(SeedStreams.BENCH_OPERANDS, 0);
       for (Product p : products) {
-        // Fed inputs: a product of constants or of never-assigned variables is folded or cached.
-        Placeholder<TFloat32> a = placeholder(tf, p.m(), p.k());
-        Placeholder<TFloat32> b = placeholder(tf, p.k(), p.n());
-        placeholders.add(a);
-        placeholders.add(b);
         inputs.add(random(random, p.m(), p.k()));
         inputs.add(random(random, p.k(), p.n()));
-        matmuls.add(tf.linalg.matMul(a, b));
       }
-      session = new Session(graph);
     }
 
     /** Median milliseconds of {@code runs} runs of all products. */
     public double measureMillis(int runs) {
       double[] ms = new double[Math.max(runs, 1)];
       for (int i = 0; i < ms.length; i++) {
-        Session.Runner runner = session.runner();
+        Session.Runner runner = runtime.runner();
         for (int j = 0; j < placeholders.size(); j++) {
           runner.feed(placeholders.get(j), inputs.get(j));
         }
@@ -113,8 +118,7 @@ public final class MatmulFloor {
 
     @Override
     public void close() {
-      session.close();
-      graph.close();
+      runtime.close();
       inputs.forEach(TFloat32::close);
     }
   }
@@ -123,7 +127,7 @@ public final class MatmulFloor {
     return tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(rows, cols)));
   }
 
-  private static TFloat32 random(Random random, int rows, int cols) {
+  private static TFloat32 random(SeedStreams.Generator random, int rows, int cols) {
     float[] v = new float[rows * cols];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) random.nextGaussian();

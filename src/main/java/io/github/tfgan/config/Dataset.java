@@ -25,7 +25,6 @@ public enum Dataset {
         return d;
       }
     }
-    throw new IllegalArgumentException(
-        "--dataset: expected mnist or fashion, found '" + name + "'");
+    throw new IllegalArgumentException("dataset: expected mnist or fashion, found '" + name + "'");
   }
 }

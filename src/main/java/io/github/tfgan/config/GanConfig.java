@@ -1,7 +1,5 @@
 package io.github.tfgan.config;
 
-import java.util.Locale;
-
 /**
  * The complete, validated configuration of one training run.
  *
@@ -90,60 +88,69 @@ public record GanConfig(
   /** Not in the article: how many checkpoints are kept by default. */
   public static final int DEFAULT_KEEP_CHECKPOINTS = 3;
 
+  /**
+   * Not in the article (it only advises decay): iterations per decay period when a decay rate is
+   * set.
+   */
+  public static final int DEFAULT_LR_DECAY_STEPS = 1_000;
+
   /** Not in the article: the default seed. */
   public static final long DEFAULT_SEED = 42L;
 
-  /** Validates every field; the message names the field, what was expected and what was found. */
+  /**
+   * Validates every field; the message starts with the field's name, then what was expected and
+   * what was found.
+   */
   public GanConfig {
     if (dataset == null) {
       throw new IllegalArgumentException("dataset: expected mnist or fashion, found null");
     }
-    requirePositive("iterations", iterations);
-    requirePositive("batch-size", batchSize);
-    requirePositive("noise-dim", noiseDim);
-    requireFinitePositive("learning-rate", learningRate);
-    requireOpenUnit("beta1", beta1, true);
-    requireOpenUnit("beta2", beta2, false);
-    requireFinitePositive("epsilon", epsilon);
+    Checks.positive("iterations", iterations);
+    Checks.positive("batchSize", batchSize);
+    Checks.positive("noiseDim", noiseDim);
+    Checks.finitePositive("learningRate", learningRate);
+    Checks.openUnit("beta1", beta1, true);
+    Checks.openUnit("beta2", beta2, false);
+    Checks.finitePositive("epsilon", epsilon);
     if (!(lrDecayRate > 0f && lrDecayRate <= 1f)) {
       throw new IllegalArgumentException(
-          "lr-decay-rate: expected a number in (0, 1] (1 = no decay), found " + lrDecayRate);
+          "lrDecayRate: expected a number in (0, 1] (1 = no decay), found " + lrDecayRate);
     }
-    requirePositive("lr-decay-steps", lrDecaySteps);
+    Checks.positive("lrDecaySteps", lrDecaySteps);
     if (!(clipNorm >= 0f) || Float.isInfinite(clipNorm)) {
       throw new IllegalArgumentException(
-          "clip-norm: expected a finite number >= 0 (0 = no clipping), found " + clipNorm);
+          "clipNorm: expected a finite number >= 0 (0 = no clipping), found " + clipNorm);
     }
     if (!(realLabel > 0.5f && realLabel <= 1f)) {
       throw new IllegalArgumentException(
-          "real-label: expected a number in (0.5, 1] (1 = no smoothing), found " + realLabel);
+          "realLabel: expected a number in (0.5, 1] (1 = no smoothing), found " + realLabel);
     }
     if (loss == null) {
       throw new IllegalArgumentException("loss: expected standard or least-squares, found null");
     }
     if (!(generatorLearningRate >= 0f) || Float.isInfinite(generatorLearningRate)) {
       throw new IllegalArgumentException(
-          "g-learning-rate: expected a finite number >= 0 (0 = --learning-rate), found "
+          "generatorLearningRate: expected a finite number >= 0 (0 = learningRate), found "
               + generatorLearningRate);
     }
     if (!(r1Gamma >= 0f) || Float.isInfinite(r1Gamma)) {
       throw new IllegalArgumentException(
-          "r1-gamma: expected a finite number >= 0 (0 = no penalty), found " + r1Gamma);
+          "r1Gamma: expected a finite number >= 0 (0 = no penalty), found " + r1Gamma);
     }
     if (!(emaDecay >= 0f && emaDecay < 1f)) {
       throw new IllegalArgumentException(
-          "ema-decay: expected a number in [0, 1) (0 = no averaging), found " + emaDecay);
+          "emaDecay: expected a number in [0, 1) (0 = no averaging), found " + emaDecay);
     }
-    requirePositive("log-every", logEvery);
+    Checks.positive("logEvery", logEvery);
     if (sampleEvery < 0) {
       throw new IllegalArgumentException(
-          "sample-every: expected a number >= 0 (0 = only at the end), found " + sampleEvery);
+          "sampleEvery: expected a number >= 0 (0 = only at the end), found " + sampleEvery);
     }
     if (checkpointEvery < 0) {
       throw new IllegalArgumentException(
-          "checkpoint-every: expected a number >= 0 (0 = never), found " + checkpointEvery);
+          "checkpointEvery: expected a number >= 0 (0 = never), found " + checkpointEvery);
     }
-    requirePositive("keep-checkpoints", keepCheckpoints);
+    Checks.positive("keepCheckpoints", keepCheckpoints);
   }
 
   /** The article's settings on MNIST with the default seed. */
@@ -192,7 +199,7 @@ public record GanConfig(
     private float beta2 = TF1_ADAM_BETA2;
     private float epsilon = TF1_ADAM_EPSILON;
     private float lrDecayRate = 1f;
-    private int lrDecaySteps = 1;
+    private int lrDecaySteps = DEFAULT_LR_DECAY_STEPS;
     private float clipNorm = 0f;
     private float realLabel = 1f;
     private LossKind loss = LossKind.STANDARD;
@@ -251,6 +258,18 @@ public record GanConfig(
     public Builder learningRateDecay(float rate, int steps) {
       lrDecayRate = rate;
       lrDecaySteps = steps;
+      return this;
+    }
+
+    /** Multiply the learning rate by this every {@link #lrDecaySteps} iterations; 1 = off. */
+    public Builder lrDecayRate(float v) {
+      lrDecayRate = v;
+      return this;
+    }
+
+    /** Iterations per learning-rate decay period. */
+    public Builder lrDecaySteps(int v) {
+      lrDecaySteps = v;
       return this;
     }
 
@@ -353,32 +372,7 @@ public record GanConfig(
 
   /** The learning rate in force at {@code iteration} (0-based), after decay. */
   public float learningRateAt(long iteration) {
-    return (float) (learningRate * Math.pow(lrDecayRate, Math.floorDiv(iteration, lrDecaySteps)));
-  }
-
-  private static void requirePositive(String flag, long value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(
-          flag + ": expected a positive whole number, found " + value);
-    }
-  }
-
-  private static void requireFinitePositive(String flag, float value) {
-    if (!(value > 0f) || Float.isInfinite(value)) {
-      throw new IllegalArgumentException(flag + ": expected a finite number > 0, found " + value);
-    }
-  }
-
-  private static void requireOpenUnit(String flag, float value, boolean zeroAllowed) {
-    boolean ok = (zeroAllowed ? value >= 0f : value > 0f) && value < 1f;
-    if (!ok) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s: expected a number in %s0, 1), found %s",
-              flag,
-              zeroAllowed ? "[" : "(",
-              value));
-    }
+    return (float)
+        (learningRate * StrictMath.pow(lrDecayRate, Math.floorDiv(iteration, lrDecaySteps)));
   }
 }

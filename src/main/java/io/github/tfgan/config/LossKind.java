@@ -29,6 +29,6 @@ public enum LossKind {
       }
     }
     throw new IllegalArgumentException(
-        "--loss: expected standard or least-squares, found '" + name + "'");
+        "loss: expected standard or least-squares, found '" + name + "'");
   }
 }

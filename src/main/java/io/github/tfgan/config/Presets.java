@@ -1,5 +1,6 @@
 package io.github.tfgan.config;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,10 @@ import java.util.Locale;
  * </ul>
  */
 public final class Presets {
-  /** The names {@link #named} accepts. */
+  /** The names {@link #named} accepts, the default first. */
+  public static final List<String> NAMES_LIST = List.of("article", "stable");
+
+  /** The names {@link #named} accepts, for messages. */
   public static final String NAMES = "article or stable";
 
   private Presets() {}
@@ -45,7 +49,7 @@ public final class Presets {
       case "stable" -> stable();
       default ->
           throw new IllegalArgumentException(
-              "--preset: expected " + NAMES + " (see README, \"Presets\"), found '" + name + "'");
+              "preset: expected " + NAMES + " (see README, \"Presets\"), found '" + name + "'");
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tfgan.data;
 
+import io.github.tfgan.model.MnistShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,19 +15,19 @@ import java.util.Arrays;
  */
 public record ImageData(float[] pixels, int[] labels, String source) {
 
-  /** Pixels per image. */
-  public static final int PIXELS = 28 * 28;
-
   /** Checks that the pixel array holds whole images and the labels, if any, match in count. */
   public ImageData {
-    if (pixels.length == 0 || pixels.length % PIXELS != 0) {
+    if (pixels.length == 0 || pixels.length % MnistShape.PIXELS != 0) {
       throw new IllegalArgumentException(
-          "pixels: expected a positive multiple of " + PIXELS + " floats, found " + pixels.length);
+          "pixels: expected a positive multiple of "
+              + MnistShape.PIXELS
+              + " floats, found "
+              + pixels.length);
     }
-    if (labels != null && labels.length != pixels.length / PIXELS) {
+    if (labels != null && labels.length != pixels.length / MnistShape.PIXELS) {
       throw new IllegalArgumentException(
           "labels: expected "
-              + pixels.length / PIXELS
+              + pixels.length / MnistShape.PIXELS
               + " (one per image), found "
               + labels.length);
     }
@@ -34,7 +35,7 @@ public record ImageData(float[] pixels, int[] labels, String source) {
 
   /** Number of images. */
   public int count() {
-    return pixels.length / PIXELS;
+    return pixels.length / MnistShape.PIXELS;
   }
 
   /** The first {@code n} images (a copy), for small runs and tests. */
@@ -43,7 +44,7 @@ public record ImageData(float[] pixels, int[] labels, String source) {
       throw new IllegalArgumentException("n: expected 1.." + count() + ", found " + n);
     }
     return new ImageData(
-        Arrays.copyOf(pixels, n * PIXELS),
+        Arrays.copyOf(pixels, n * MnistShape.PIXELS),
         labels == null ? null : Arrays.copyOf(labels, n),
         source + " (first " + n + ")");
   }
@@ -55,7 +56,7 @@ public record ImageData(float[] pixels, int[] labels, String source) {
   public static ImageData readIdx(Path imagesFile, Path labelsFile, String source)
       throws IOException {
     IdxReader.Images images = IdxReader.readImages(imagesFile);
-    if (images.rows() != 28 || images.cols() != 28) {
+    if (images.rows() != MnistShape.SIDE || images.cols() != MnistShape.SIDE) {
       throw new IOException(
           imagesFile
               + ": wrong image size: expected 28x28, found "

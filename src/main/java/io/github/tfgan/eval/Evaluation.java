@@ -4,12 +4,13 @@ import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.model.MnistClassifier;
+import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.SeedStreams;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * {@code evaluate}: the metrics of {@link GanMetrics} for a generator's samples and for two
@@ -67,7 +68,10 @@ public final class Evaluation {
               + samples);
     }
     float[] validation =
-        Arrays.copyOfRange(train.pixels(), (train.count() - VALIDATION) * 784, train.count() * 784);
+        Arrays.copyOfRange(
+            train.pixels(),
+            (train.count() - VALIDATION) * MnistShape.PIXELS,
+            train.count() * MnistShape.PIXELS);
     ClassifierModel.Outputs testOut = classifier.run(test.pixels());
     double[][] testFeatures = rows(testOut.features(), MnistClassifier.FEATURES);
 
@@ -76,12 +80,13 @@ public final class Evaluation {
     names.add("generator");
     sets.add(generator.generate(generator.noise(samples, seed)));
     names.add("real training images");
-    sets.add(Arrays.copyOf(train.pixels(), samples * 784));
+    sets.add(Arrays.copyOf(train.pixels(), samples * MnistShape.PIXELS));
     names.add("uniform noise");
-    float[] noise = new float[samples * 784];
-    Random random = new Random(seed);
+    float[] noise = new float[samples * MnistShape.PIXELS];
+    SeedStreams.Generator random =
+        new SeedStreams(seed).generator(SeedStreams.UNIFORM_REFERENCE, 0);
     for (int i = 0; i < noise.length; i++) {
-      noise[i] = random.nextFloat();
+      noise[i] = (float) random.nextDouble();
     }
     sets.add(noise);
 
@@ -103,14 +108,17 @@ public final class Evaluation {
         double best = Double.NEGATIVE_INFINITY;
         for (double sigma : SIGMAS) {
           double v =
-              parzen.logLikelihood(images, samples, validation, VALIDATION, 784, sigma).mean();
+              parzen
+                  .logLikelihood(images, samples, validation, VALIDATION, MnistShape.PIXELS, sigma)
+                  .mean();
           if (v > best) {
             best = v;
             bestSigma = sigma;
           }
         }
         GanMetrics.LogLikelihood ll =
-            parzen.logLikelihood(images, samples, test.pixels(), test.count(), 784, bestSigma);
+            parzen.logLikelihood(
+                images, samples, test.pixels(), test.count(), MnistShape.PIXELS, bestSigma);
         figures.add(
             new Figures(
                 names.get(k),

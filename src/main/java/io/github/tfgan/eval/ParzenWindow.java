@@ -1,11 +1,10 @@
 package io.github.tfgan.eval;
 
 import io.github.tfgan.model.Tensors;
+import io.github.tfgan.runtime.GraphSession;
 import java.util.Arrays;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -18,39 +17,43 @@ import org.tensorflow.types.TFloat32;
  */
 public final class ParzenWindow implements AutoCloseable {
   private static final int CHUNK = 500;
-  private final Graph graph = new Graph();
-  private final Session session;
+  private final GraphSession runtime = GraphSession.open();
   private final Placeholder<TFloat32> samples;
   private final Placeholder<TFloat32> points;
   private final Placeholder<TFloat32> sigma;
   private final Operand<TFloat32> logLikelihoods;
 
   public ParzenWindow() {
-    Ops tf = Ops.create(graph);
-    samples = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-    points = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-    sigma = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-    Operand<TFloat32> xx =
-        tf.sum(tf.math.square(points), tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true));
-    Operand<TFloat32> ss =
-        tf.sum(tf.math.square(samples), tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true));
-    Operand<TFloat32> cross =
-        tf.linalg.matMul(points, samples, org.tensorflow.op.linalg.MatMul.transposeB(true));
-    Operand<TFloat32> d2 =
-        tf.math.maximum(
-            tf.math.sub(
-                tf.math.add(xx, tf.linalg.transpose(ss, tf.constant(new int[] {1, 0}))),
-                tf.math.mul(tf.constant(2f), cross)),
-            tf.constant(0f));
-    Operand<TFloat32> a =
-        tf.math.div(tf.math.neg(d2), tf.math.mul(tf.constant(2f), tf.math.square(sigma)));
-    Operand<TFloat32> max = tf.max(a, tf.constant(1), org.tensorflow.op.core.Max.keepDims(true));
-    Operand<TFloat32> lse =
-        tf.math.add(
-            tf.reshape(max, tf.constant(new long[] {-1})),
-            tf.math.log(tf.sum(tf.math.exp(tf.math.sub(a, max)), tf.constant(1))));
-    logLikelihoods = lse;
-    session = new Session(graph);
+    try {
+      Ops tf = Ops.create(runtime.graph());
+      samples = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+      points = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+      sigma = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      Operand<TFloat32> xx =
+          tf.sum(tf.math.square(points), tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true));
+      Operand<TFloat32> ss =
+          tf.sum(
+              tf.math.square(samples), tf.constant(1), org.tensorflow.op.core.Sum.keepDims(true));
+      Operand<TFloat32> cross =
+          tf.linalg.matMul(points, samples, org.tensorflow.op.linalg.MatMul.transposeB(true));
+      Operand<TFloat32> d2 =
+          tf.math.maximum(
+              tf.math.sub(
+                  tf.math.add(xx, tf.linalg.transpose(ss, tf.constant(new int[] {1, 0}))),
+                  tf.math.mul(tf.constant(2f), cross)),
+              tf.constant(0f));
+      Operand<TFloat32> a =
+          tf.math.div(tf.math.neg(d2), tf.math.mul(tf.constant(2f), tf.math.square(sigma)));
+      Operand<TFloat32> max = tf.max(a, tf.constant(1), org.tensorflow.op.core.Max.keepDims(true));
+      Operand<TFloat32> lse =
+          tf.math.add(
+              tf.reshape(max, tf.constant(new long[] {-1})),
+              tf.math.log(tf.sum(tf.math.exp(tf.math.sub(a, max)), tf.constant(1))));
+      logLikelihoods = lse;
+    } catch (RuntimeException | Error e) {
+      runtime.close();
+      throw e;
+    }
   }
 
   /**
@@ -68,7 +71,7 @@ public final class ParzenWindow implements AutoCloseable {
         try (TFloat32 x =
                 Tensors.matrix(Arrays.copyOfRange(test, start * d, (start + k) * d), k, d);
             Result r =
-                session
+                runtime
                     .runner()
                     .feed(samples, s)
                     .feed(points, x)
@@ -87,7 +90,6 @@ public final class ParzenWindow implements AutoCloseable {
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
+    runtime.close();
   }
 }

@@ -1,13 +1,16 @@
 package io.github.tfgan.eval;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.image.LineChart;
 import io.github.tfgan.io.Directories;
-import io.github.tfgan.train.TrainingRun;
+import io.github.tfgan.run.MetricsFile;
+import io.github.tfgan.run.RunDirectory;
+import io.github.tfgan.run.RunRecord;
+import io.github.tfgan.run.RunSummary;
+import io.github.tfgan.run.TrainingRun;
+import io.github.tfgan.train.IterationMetrics;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,20 +49,23 @@ public final class ReproductionReport {
       long seed,
       PrintStream log)
       throws IOException {
-    JsonObject record =
-        JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject();
-    JsonObject summary =
-        JsonParser.parseString(Files.readString(runDir.resolve("summary.json"))).getAsJsonObject();
-    List<String> rows = Files.readAllLines(runDir.resolve("metrics.csv"));
-    int n = rows.size() - 1;
+    RunDirectory run = new RunDirectory(runDir);
+    RunRecord record = RunRecord.read(run);
+    RunSummary summary = RunSummary.read(run);
+    List<IterationMetrics> rows = MetricsFile.read(run.metrics());
+    int n = rows.size();
+    if (n == 0) {
+      throw new IOException(run.metrics() + ": expected metrics rows, found none");
+    }
     double[] it = new double[n];
-    double[][] cols = new double[5][n];
+    double[][] cols = new double[4][n];
     for (int i = 0; i < n; i++) {
-      String[] c = rows.get(i + 1).split(",");
-      it[i] = Double.parseDouble(c[0]);
-      for (int k = 0; k < 5; k++) {
-        cols[k][i] = Double.parseDouble(c[k + 1]);
-      }
+      IterationMetrics m = rows.get(i);
+      it[i] = m.iteration();
+      cols[0][i] = m.dLoss();
+      cols[1][i] = m.gLoss();
+      cols[2][i] = m.dReal();
+      cols[3][i] = m.dFake();
     }
     String stem = markdown.getFileName().toString().replaceFirst("\\.md$", "");
     Path assets = markdown.toAbsolutePath().getParent().resolve(stem);
@@ -84,7 +90,7 @@ public final class ReproductionReport {
         assets.resolve("discriminator.png"));
     List<String> grids = new ArrayList<>();
     for (String name : List.of("iteration_001000.png", "iteration_005000.png", "final.png")) {
-      Path src = runDir.resolve("samples").resolve(name);
+      Path src = run.samples().resolve(name);
       if (Files.isRegularFile(src)) {
         Directories.writeAtomically(assets.resolve(name), Files.readAllBytes(src));
         grids.add(name);
@@ -93,7 +99,7 @@ public final class ReproductionReport {
 
     ByteArrayOutputStream evalLog = new ByteArrayOutputStream();
     List<Evaluation.Figures> figures;
-    try (GeneratorModel generator = GeneratorModel.load(TrainingRun.generatorDir(runDir))) {
+    try (GeneratorModel generator = GeneratorModel.load(run.generator())) {
       figures =
           Evaluation.run(
               generator,
@@ -175,21 +181,21 @@ public final class ReproductionReport {
     }
     md.append("## Run\n\n");
     md.append("Settings (`config.json`):\n\n```json\n")
-        .append(record.get("config").toString())
+        .append(new com.google.gson.Gson().toJson(record.config()))
         .append("\n```\n\n");
     md.append("- data: ")
-        .append(record.get("data_source").getAsString())
+        .append(record.dataSource())
         .append(", ")
-        .append(record.get("data_images").getAsInt())
+        .append(record.dataImages())
         .append(" images\n");
     md.append(
         String.format(
             Locale.ROOT,
             "- training: %d iterations in %.1f s (%.2f ms per iteration); whole command %.1f s%n",
-            summary.get("iterations").getAsLong(),
-            summary.get("train_seconds").getAsDouble(),
-            summary.get("ms_per_iteration").getAsDouble(),
-            summary.get("wall_seconds").getAsDouble()));
+            summary.iterations(),
+            summary.trainSeconds(),
+            summary.msPerIteration(),
+            summary.wallSeconds()));
     md.append("- TF Java ")
         .append(TrainingRun.TF_JAVA_VERSION)
         .append(" (TensorFlow ")

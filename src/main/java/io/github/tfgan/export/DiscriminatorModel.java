@@ -1,6 +1,6 @@
 package io.github.tfgan.export;
 
-import io.github.tfgan.data.ImageData;
+import io.github.tfgan.model.MnistShape;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Tensors;
 import java.nio.file.Path;
@@ -24,14 +24,19 @@ public final class DiscriminatorModel implements AutoCloseable {
     this.bundle = bundle;
     this.function = bundle.function(Names.SERVING_DEFAULT);
     if (!function.signature().outputNames().contains(Names.SIG_PROBABILITY)) {
-      throw new IllegalArgumentException("no 'probability' output");
+      throw new IllegalArgumentException(
+          "a model whose serving_default gives "
+              + function.signature().outputNames()
+              + " (no output 'probability')");
     }
   }
 
   /**
    * Loads an exported discriminator.
    *
-   * @throws IllegalArgumentException naming {@code dir} if it holds no discriminator SavedModel
+   * @param dir a SavedModel directory, or a TF Serving base path (its highest version is loaded)
+   * @throws IllegalArgumentException starting with {@code dir} if it holds no discriminator
+   *     SavedModel
    */
   public static DiscriminatorModel load(Path dir) {
     return ServingBundles.load(
@@ -47,15 +52,15 @@ public final class DiscriminatorModel implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("DiscriminatorModel: used after close()");
     }
-    if (images.length == 0 || images.length % ImageData.PIXELS != 0) {
+    if (images.length == 0 || images.length % MnistShape.PIXELS != 0) {
       throw new IllegalArgumentException(
           "images: expected a positive multiple of "
-              + ImageData.PIXELS
+              + MnistShape.PIXELS
               + " floats, found "
               + images.length);
     }
-    int n = images.length / ImageData.PIXELS;
-    try (TFloat32 x = Tensors.matrix(images, n, ImageData.PIXELS);
+    int n = images.length / MnistShape.PIXELS;
+    try (TFloat32 x = Tensors.matrix(images, n, MnistShape.PIXELS);
         Result r = function.call(Map.<String, Tensor>of(Names.SIG_IMAGES, x))) {
       return new Scores(
           Tensors.toArray((TFloat32) r.get(Names.SIG_PROBABILITY).orElseThrow()),

@@ -1,10 +1,10 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.model.Names;
+import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.model.Tensors;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
@@ -24,13 +24,19 @@ public final class GeneratorModel implements AutoCloseable {
   private GeneratorModel(SavedModelBundle bundle) {
     this.bundle = bundle;
     this.function = bundle.function(Names.SERVING_DEFAULT);
-    this.noiseDim = (int) function.signature().getInputs().get(Names.SIG_Z).shape.get(1);
+    var inputs = function.signature().getInputs();
+    if (!inputs.containsKey(Names.SIG_Z)) {
+      throw new IllegalArgumentException(
+          "a model whose serving_default takes " + inputs.keySet() + " (no input 'z')");
+    }
+    this.noiseDim = (int) inputs.get(Names.SIG_Z).shape.get(1);
   }
 
   /**
    * Loads an exported generator.
    *
-   * @throws IllegalArgumentException naming {@code dir} if it holds no generator SavedModel
+   * @param dir a SavedModel directory, or a TF Serving base path (its highest version is loaded)
+   * @throws IllegalArgumentException starting with {@code dir} if it holds no generator SavedModel
    */
   public static GeneratorModel load(Path dir) {
     return ServingBundles.load(
@@ -42,13 +48,16 @@ public final class GeneratorModel implements AutoCloseable {
     return noiseDim;
   }
 
-  /** Standard-normal noise, {@code n × noiseDim}, from a seeded {@link Random}. */
+  /**
+   * Standard-normal noise, {@code n × noiseDim}: stream {@link SeedStreams#EXPORTED_NOISE} of
+   * {@code seed}, the same on every JDK.
+   */
   public float[] noise(int n, long seed) {
-    Random random = new Random(seed);
-    float[] z = new float[n * noiseDim];
-    for (int i = 0; i < z.length; i++) {
-      z[i] = (float) random.nextGaussian();
+    if (n <= 0) {
+      throw new IllegalArgumentException("n: expected a positive number, found " + n);
     }
+    float[] z = new float[n * noiseDim];
+    new SeedStreams(seed).fillGaussian(SeedStreams.EXPORTED_NOISE, 0, z);
     return z;
   }
 

@@ -1,9 +1,11 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.model.MnistClassifier;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
 import io.github.tfgan.model.NetworkSpec;
+import io.github.tfgan.runtime.GraphSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,28 +56,19 @@ public final class SavedModelExporter {
   }
 
   /**
-   * Exports from a live training session: saves its variables to a temporary checkpoint beside
-   * {@code dir}, then {@link #exportRestored} (only the variables the inference graph names are
-   * restored, so no optimiser state is exported).
+   * Exports from a live trainer: {@code save} writes its variables (given a checkpoint prefix) into
+   * a temporary directory beside {@code dir}; the graph of {@code build} is restored from it and
+   * exported, then the checkpoint is deleted. Only the variables the inference graph names are
+   * restored, so no optimiser state is exported.
    */
-  public static void exportFromSession(
-      Session training, Function<Graph, Signature> build, Path dir, boolean force)
-      throws IOException {
-    exportThroughCheckpoint(training::save, build, dir, force);
-  }
-
-  /**
-   * Writes a checkpoint with {@code save} (given the prefix) into a temporary directory beside
-   * {@code dir}, exports the graph of {@code build} restored from it, then deletes the checkpoint.
-   */
-  private static void exportThroughCheckpoint(
-      Consumer<String> save, Function<Graph, Signature> build, Path dir, boolean force)
+  public static void exportThroughCheckpoint(
+      Consumer<Path> save, Function<Graph, Signature> build, Path dir, boolean force)
       throws IOException {
     Path parent = dir.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempDirectory(parent, ".ckpt-");
     try {
-      save.accept(tmp.resolve("ckpt").toString());
+      save.accept(tmp.resolve("ckpt"));
       exportRestored(build, tmp.resolve("ckpt"), dir, force);
     } finally {
       Directories.deleteTree(tmp);
@@ -101,9 +94,9 @@ public final class SavedModelExporter {
    * Saves a checkpoint at {@code prefix} holding {@code spec}'s variables set to {@code values}: a
    * graph of those variables only, so the export that restores it holds no assign or constant ops.
    */
-  private static void saveValues(NetworkSpec spec, float[][] values, String prefix) {
-    try (Graph graph = new Graph()) {
-      Ops tf = Ops.create(graph);
+  private static void saveValues(NetworkSpec spec, float[][] values, Path prefix) {
+    try (GraphSession runtime = GraphSession.open()) {
+      Ops tf = Ops.create(runtime.graph());
       List<Op> assigns = new ArrayList<>();
       List<Placeholder<TFloat32>> feeds = new ArrayList<>();
       List<Variable<TFloat32>> variables = Network.createForRestore(tf, spec).variables();
@@ -116,8 +109,8 @@ public final class SavedModelExporter {
         feeds.add(p);
         assigns.add(tf.assign(v, p));
       }
-      try (Session session = new Session(graph)) {
-        Session.Runner runner = session.runner();
+      {
+        Session.Runner runner = runtime.runner();
         List<TFloat32> tensors = new ArrayList<>();
         try {
           for (int i = 0; i < values.length; i++) {
@@ -135,11 +128,11 @@ public final class SavedModelExporter {
             tensors.add(t);
             runner.feed(feeds.get(i), t).addTarget(assigns.get(i));
           }
-          runner.run();
+          runner.run().close();
         } finally {
           tensors.forEach(TFloat32::close);
         }
-        session.save(prefix);
+        runtime.save(prefix);
       }
     }
   }
@@ -154,15 +147,13 @@ public final class SavedModelExporter {
     Directories.checkReplaceable(dir.toAbsolutePath(), force);
     Path tmp = Directories.tempSibling(dir);
     try {
-      try (Graph graph = new Graph()) {
-        Signature signature = build.apply(graph);
-        try (Session session = new Session(graph)) {
-          session.restore(checkpointPrefix.toString());
-          SavedModelBundle.exporter(tmp.toString())
-              .withSession(session)
-              .withSignature(signature)
-              .export();
-        }
+      try (GraphSession runtime = GraphSession.open()) {
+        Signature signature = runtime.build(build);
+        runtime.restore(checkpointPrefix);
+        SavedModelBundle.exporter(tmp.toString())
+            .withSession(runtime.session())
+            .withSignature(signature)
+            .export();
       }
       Directories.commit(tmp, dir, force);
     } finally {
@@ -192,5 +183,23 @@ public final class SavedModelExporter {
       sig.output(Names.SIG_PROBABILITY, tf.withName(Names.SIG_PROBABILITY).math.sigmoid(out));
     }
     return sig.build();
+  }
+
+  /** The classifier's inference graph and its serving signature. */
+  public static Signature classifierInference(Graph graph) {
+    Ops tf = Ops.create(graph);
+    MnistClassifier net = MnistClassifier.createForRestore(tf);
+    Placeholder<TFloat32> x =
+        tf.withName(Names.SIG_IMAGES)
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 784)));
+    MnistClassifier.Outputs out = net.apply(tf, x);
+    return Signature.builder()
+        .key(Names.SERVING_DEFAULT)
+        .methodName(Names.PREDICT_METHOD)
+        .input(Names.SIG_IMAGES, x)
+        .output("probabilities", tf.withName("probabilities").nn.softmax(out.logits()))
+        .output(Names.SIG_LOGITS, tf.withName(Names.SIG_LOGITS).identity(out.logits()))
+        .output("features", tf.withName("features").identity(out.features()))
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.tfgan.image;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.model.MnistShape;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +11,7 @@ import javax.imageio.ImageIO;
 /** Writes 28x28 grey images in [0, 1] as one PNG grid. */
 public final class ImageGrid {
   /** Side of one image in pixels. */
-  public static final int SIDE = 28;
+  public static final int SIDE = MnistShape.SIDE;
 
   /** Blank pixels between images. */
   private static final int PAD = 2;

@@ -21,7 +21,9 @@ public final class Directories {
   public static void checkReplaceable(Path target, boolean force) throws IOException {
     if (Files.exists(target) && !force) {
       throw new FileAlreadyExistsException(
-          target.toString(), null, "expected no existing export (use --force to replace it)");
+          target.toString(),
+          null,
+          "expected no existing directory (it is replaced only when forced)");
     }
   }
 

@@ -63,7 +63,13 @@ public final class MnistClassifier {
         long receptive = s.length == 4 ? s[0] * s[1] : 1;
         int fanIn = (int) (receptive * s[s.length - 2]);
         int fanOut = (int) (receptive * s[s.length - 1]);
-        value = GlorotUniform.kernel(init, s, fanIn, fanOut, seed * 7919L + i);
+        value =
+            GlorotUniform.kernel(
+                init,
+                s,
+                fanIn,
+                fanOut,
+                new SeedStreams(seed).key(SeedStreams.INIT + "classifier", i));
       }
       vars.add(tf.withName(NAME + "_" + NAMES[i]).variable(value));
     }
@@ -84,7 +90,8 @@ public final class MnistClassifier {
    * @param images {@code [batch, 784]} float32 in [0, 1]
    */
   public Outputs apply(Ops tf, Operand<TFloat32> images) {
-    Operand<TFloat32> h = tf.reshape(images, tf.constant(new long[] {-1, 28, 28, 1}));
+    Operand<TFloat32> h =
+        tf.reshape(images, tf.constant(new long[] {-1, MnistShape.SIDE, MnistShape.SIDE, 1}));
     for (int c = 0; c < 2; c++) {
       Operand<TFloat32> conv =
           tf.nn.conv2d(h, variables.get(2 * c), List.of(1L, 1L, 1L, 1L), "SAME");

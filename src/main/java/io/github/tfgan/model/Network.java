@@ -80,9 +80,9 @@ public final class Network {
     return new Network(spec, kernels, biases);
   }
 
-  /** A per-layer seed, distinct for every (network, layer) pair and stable across runs. */
+  /** A per-layer seed: the key of stream {@code init/NETWORK} at the layer's index. */
   static long layerSeed(long seed, String network, int layer) {
-    return seed * 1_000_003L + network.hashCode() * 31L + layer;
+    return new SeedStreams(seed).key(SeedStreams.INIT + network, layer);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.List;
 public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
 
   /** Width of a flattened 28x28 image. */
-  public static final int IMAGE_PIXELS = 28 * 28;
+  public static final int IMAGE_PIXELS = MnistShape.PIXELS;
 
   /** One dense layer: {@code units} outputs, then {@code activation}. */
   public record Layer(int units, Activation activation) {}

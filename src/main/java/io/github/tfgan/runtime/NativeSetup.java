@@ -18,6 +18,9 @@ public final class NativeSetup {
   /** TensorFlow's switch for oneDNN's CPU kernels: "1" on, "0" off. */
   public static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
 
+  /** TensorFlow's native log threshold: 0 all, 1 no INFO, 2 no WARNING, 3 no ERROR. */
+  public static final String LOG_LEVEL_VARIABLE = "TF_CPP_MIN_LOG_LEVEL";
+
   private static boolean applied;
 
   private NativeSetup() {}
@@ -48,5 +51,20 @@ public final class NativeSetup {
       }
     }
     return applied;
+  }
+
+  /**
+   * Quiets TensorFlow's native INFO lines ({@code TF_CPP_MIN_LOG_LEVEL=1}) unless {@code verbose}
+   * or the environment already sets the level. Call it before TensorFlow loads.
+   */
+  public static synchronized void nativeLogging(boolean verbose) {
+    if (verbose || System.getenv(LOG_LEVEL_VARIABLE) != null) {
+      return;
+    }
+    try {
+      Native.load("c", LibC.class).setenv(LOG_LEVEL_VARIABLE, "1", 0);
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      // TensorFlow's default level then applies
+    }
   }
 }

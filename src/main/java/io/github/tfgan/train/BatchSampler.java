@@ -1,11 +1,12 @@
 package io.github.tfgan.train;
 
-import java.util.Random;
+import io.github.tfgan.model.SeedStreams;
 
 /**
  * Which images make up the batch of each iteration: each epoch is a fresh seeded permutation of the
  * data set, cut into full batches (a last partial batch is dropped). The batch of iteration i
- * depends only on (seed, i), so a run can be repeated or resumed exactly.
+ * depends only on (seed, i) (stream {@link SeedStreams#SHUFFLE} at the epoch), so a run can be
+ * repeated or resumed exactly.
  */
 public final class BatchSampler {
   private final int count;
@@ -22,7 +23,7 @@ public final class BatchSampler {
   public BatchSampler(int count, int batchSize, long seed) {
     if (batchSize > count) {
       throw new IllegalArgumentException(
-          "--batch-size: expected at most the number of training images ("
+          "batchSize: expected at most the number of training images ("
               + count
               + "), found "
               + batchSize);
@@ -49,7 +50,7 @@ public final class BatchSampler {
     for (int i = 0; i < count; i++) {
       p[i] = i;
     }
-    Random random = new Random(seed * 0x9E3779B97F4A7C15L + epoch);
+    SeedStreams.Generator random = new SeedStreams(seed).generator(SeedStreams.SHUFFLE, epoch);
     for (int i = count - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = p[i];

@@ -2,11 +2,9 @@ package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
-import io.github.tfgan.export.SavedModelExporter;
-import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.model.Tensors;
+import io.github.tfgan.runtime.GraphSession;
 import io.github.tfgan.runtime.NativeSetup;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,16 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
- * Trains the GAN: owns one {@link Graph} and one {@link Session}, built once.
+ * Trains the GAN: owns one graph and session ({@link GraphSession}), built once.
  *
  * <p>Each iteration runs a D step (Adam over D's variables only, on a real batch and G(z)), then a
  * G step (Adam over G's variables only, on the same z, seeing D's update). Close it to free the
@@ -31,10 +26,12 @@ import org.tensorflow.types.TInt64;
  *
  * <pre>{@code
  * try (GanTrainer trainer = new GanTrainer(config, data)) {
- *   trainer.train((t, m) -> System.out.println(m.logLine()));
- *   trainer.exportGenerator(Path.of("out/generator"), false);
+ *   trainer.train(TrainingListener.each(m -> System.out.println(m.logLine())));
+ *   float[] images = trainer.generate(z);
  * }
  * }</pre>
+ *
+ * <p>Exports and run directories are the run layer's ({@code io.github.tfgan.run}).
  */
 public final class GanTrainer implements AutoCloseable {
   static {
@@ -45,8 +42,7 @@ public final class GanTrainer implements AutoCloseable {
   private final GanConfig config;
   private final TrainerOptions options;
   private final ImageData data;
-  private final Graph graph;
-  private final Session session;
+  private final GraphSession runtime;
   private final TrainingGraph ops;
   private final BatchSampler sampler;
   private final NoiseStream noise;
@@ -87,13 +83,13 @@ public final class GanTrainer implements AutoCloseable {
                   return t;
                 })
             : null;
-    this.graph = new Graph();
     try {
-      this.ops = new TrainingGraph(graph, config, options.fusedStep());
-      this.session = new Session(graph, options.sessionConfig());
-      session.initialize();
-    } catch (RuntimeException e) {
-      graph.close();
+      this.runtime = GraphSession.open(options.sessionConfig());
+      // build and initialize close the graph and session themselves when they throw
+      this.ops = runtime.build(graph -> new TrainingGraph(graph, config, options.fusedStep()));
+      runtime.initialize();
+    } catch (RuntimeException | Error e) {
+      shutdownPrefetcher();
       closeFeeds();
       throw e;
     }
@@ -183,54 +179,6 @@ public final class GanTrainer implements AutoCloseable {
     }
   }
 
-  /**
-   * The input tensors of one iteration (real batch, noise, counter), allocated once and refilled:
-   * nothing is allocated per step. Two slots alternate, so one can be filled while the other is
-   * fed.
-   */
-  private static final class FeedSlot implements AutoCloseable {
-    final TFloat32 real;
-    final TFloat32 z;
-    final TInt64 iteration;
-    private final int[] indices;
-    private final float[] pixels;
-    private final float[] noiseValues;
-    long preparedFor = -1;
-
-    FeedSlot(GanConfig config) {
-      int batch = config.batchSize();
-      indices = new int[batch];
-      pixels = new float[batch * ImageData.PIXELS];
-      noiseValues = new float[batch * config.noiseDim()];
-      real = TFloat32.tensorOf(Shape.of(batch, ImageData.PIXELS));
-      z = TFloat32.tensorOf(Shape.of(batch, config.noiseDim()));
-      iteration = TInt64.scalarOf(0);
-    }
-
-    /** Fills the slot with iteration {@code it}'s batch and noise, functions of (seed, it). */
-    void prepare(long it, BatchSampler sampler, NoiseStream noise, ImageData data) {
-      preparedFor = -1;
-      sampler.indices(it, indices);
-      float[] all = data.pixels();
-      for (int b = 0; b < indices.length; b++) {
-        System.arraycopy(
-            all, indices[b] * ImageData.PIXELS, pixels, b * ImageData.PIXELS, ImageData.PIXELS);
-      }
-      noise.fill(it, noiseValues);
-      real.asRawTensor().data().asFloats().write(pixels);
-      z.asRawTensor().data().asFloats().write(noiseValues);
-      iteration.setLong(it);
-      preparedFor = it;
-    }
-
-    @Override
-    public void close() {
-      real.close();
-      z.close();
-      iteration.close();
-    }
-  }
-
   /** One D step; returns D loss, D(x), D(G(z)) and the learning rate, all before the update. */
   private float[] runDiscriminatorStep(FeedSlot feeds) {
     try (Result r = discriminatorRunner(feeds).run()) {
@@ -240,7 +188,7 @@ public final class GanTrainer implements AutoCloseable {
 
   /** A runner for the D step fetching D loss, D(x), D(G(z)) and the learning rate, in order. */
   private Session.Runner discriminatorRunner(FeedSlot feeds) {
-    return session
+    return runtime
         .runner()
         .feed(ops.realImages, feeds.real)
         .feed(ops.noise, feeds.z)
@@ -255,7 +203,7 @@ public final class GanTrainer implements AutoCloseable {
   /** One G step; returns G's loss before the update. */
   private float runGeneratorStep(FeedSlot feeds) {
     try (Result r =
-        session
+        runtime
             .runner()
             .feed(ops.noise, feeds.z)
             .feed(ops.iteration, feeds.iteration)
@@ -280,7 +228,7 @@ public final class GanTrainer implements AutoCloseable {
           "z: expected a positive multiple of " + config.noiseDim() + " floats, found " + z.length);
     }
     try (TFloat32 zt = Tensors.matrix(z, n, config.noiseDim());
-        Result r = session.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
+        Result r = runtime.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
       return Tensors.toArray((TFloat32) r.get(0));
     }
   }
@@ -288,7 +236,7 @@ public final class GanTrainer implements AutoCloseable {
   /** Values of the given variables, for tests and inspection. */
   public float[][] variableValues(List<Variable<TFloat32>> variables) {
     checkOpen();
-    Session.Runner runner = session.runner();
+    Session.Runner runner = runtime.runner();
     variables.forEach(runner::fetch);
     try (Result r = runner.run()) {
       float[][] values = new float[variables.size()][];
@@ -339,7 +287,7 @@ public final class GanTrainer implements AutoCloseable {
    */
   public void saveCheckpoint(Path prefix) {
     checkOpen();
-    session.save(prefix.toString());
+    runtime.save(prefix);
   }
 
   /**
@@ -352,35 +300,21 @@ public final class GanTrainer implements AutoCloseable {
       throw new IllegalArgumentException("iteration: expected >= 0, found " + iteration);
     }
     awaitPrefetch();
-    session.restore(prefix.toString());
+    runtime.restore(prefix);
     completed = iteration;
   }
 
   /**
-   * Exports the generator as an inference-only SavedModel ({@code z} → {@code images}).
-   *
-   * @param dir target directory; written through a temporary sibling, then renamed
-   * @param force replace an existing export
+   * The values of the generator that samples and exports use: the moving average of its weights
+   * when the configuration has one, else its own weights (layer by layer, kernel then bias).
    */
-  public void exportGenerator(Path dir, boolean force) throws IOException {
-    NetworkSpec spec = NetworkSpec.generator(config.noiseDim());
-    if (ops.generatorEma != null) {
-      SavedModelExporter.exportValues(
-          spec, variableValues(ops.generatorEma.variables()), dir, force);
-    } else {
-      export(spec, dir, force);
-    }
+  public float[][] sampledGeneratorValues() {
+    return variableValues(sampledGeneratorVariables());
   }
 
-  /** Exports the discriminator ({@code images} → {@code probability}, {@code logits}). */
-  public void exportDiscriminator(Path dir, boolean force) throws IOException {
-    export(NetworkSpec.discriminator(), dir, force);
-  }
-
-  private void export(NetworkSpec spec, Path dir, boolean force) throws IOException {
-    checkOpen();
-    SavedModelExporter.exportFromSession(
-        session, graph -> SavedModelExporter.buildInference(graph, spec), dir, force);
+  /** The discriminator's current values (layer by layer, kernel then bias). */
+  public float[][] discriminatorValues() {
+    return variableValues(discriminatorVariables());
   }
 
   private static float scalar(Result r, int index) {
@@ -398,17 +332,20 @@ public final class GanTrainer implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
-      if (prefetcher != null) {
-        prefetcher.shutdownNow();
-        try {
-          prefetcher.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      session.close();
-      graph.close();
+      shutdownPrefetcher();
+      runtime.close();
       closeFeeds();
+    }
+  }
+
+  private void shutdownPrefetcher() {
+    if (prefetcher != null) {
+      prefetcher.shutdownNow();
+      try {
+        prefetcher.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -15,9 +15,6 @@ import java.util.Locale;
 public record IterationMetrics(
     long iteration, float dLoss, float gLoss, float dReal, float dFake, float learningRate) {
 
-  /** CSV header matching {@link #csvRow()}. */
-  public static final String CSV_HEADER = "iteration,d_loss,g_loss,d_real,d_fake,learning_rate";
-
   /** The article's log line with the diagnostics GAN users read. */
   public String logLine() {
     return String.format(
@@ -28,11 +25,6 @@ public record IterationMetrics(
         gLoss,
         dReal,
         dFake);
-  }
-
-  /** One CSV row, full float precision. */
-  public String csvRow() {
-    return iteration + "," + dLoss + "," + gLoss + "," + dReal + "," + dFake + "," + learningRate;
   }
 
   /** Whether both losses are finite numbers. */

@@ -240,10 +240,11 @@ class GanCliTest {
             .matches(
                 "(?s)error: training diverged at iteration \\d+: .*last good checkpoint: .*ckpt-\\d+\\s*"),
         r.err());
-    var latest = new io.github.tfgan.train.Checkpoints(run, 3).latest().orElseThrow();
+    var latest = new io.github.tfgan.run.Checkpoints(run, 3).latest().orElseThrow();
     try (var t =
         new io.github.tfgan.train.GanTrainer(
-            io.github.tfgan.train.TrainingRun.readConfig(run), Synthetic.bars(256, 3))) {
+            io.github.tfgan.run.RunRecord.read(new io.github.tfgan.run.RunDirectory(run)).config(),
+            Synthetic.bars(256, 3))) {
       t.restore(latest.prefix(), latest.iteration()); // loadable
       assertTrue(t.step().iteration() == latest.iteration() + 1);
     }
@@ -372,21 +373,23 @@ class GanCliTest {
             "--out",
             stableRun.toString());
     assertEquals(0, stable.code(), stable.err());
-    GanConfig recorded = io.github.tfgan.train.TrainingRun.readConfig(stableRun);
+    GanConfig recorded =
+        io.github.tfgan.run.RunRecord.read(new io.github.tfgan.run.RunDirectory(stableRun))
+            .config();
     assertEquals(
         Presets.stable().toBuilder().iterations(3).batchSize(32).sampleEvery(0).build(),
         recorded,
         "the stable preset, with only the given flags changed");
     assertTrue(Files.isRegularFile(stableRun.resolve("savedmodels/generator/1/saved_model.pb")));
     Run unknown = cli("train", "--preset", "fast");
-    assertEquals(1, unknown.code());
+    assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("--preset: expected article or stable"), unknown.err());
   }
 
   @Test
   void badInputGivesOneLineNamingTheFlagAndNonZeroExit() {
     Run bad = cli("train", "--iterations", "0", "--out", dir.resolve("r").toString());
-    assertEquals(1, bad.code());
+    assertEquals(2, bad.code());
     assertTrue(
         bad.err().contains("iterations: expected a positive whole number, found 0"), bad.err());
     assertFalse(Files.exists(dir.resolve("r")));
@@ -402,7 +405,7 @@ class GanCliTest {
     assertTrue(missing.err().contains("--data"), missing.err());
 
     Run dataset = cli("train", "--dataset", "cifar");
-    assertEquals(1, dataset.code());
+    assertEquals(2, dataset.code());
     assertTrue(
         dataset.err().contains("--dataset: expected mnist or fashion, found 'cifar'"),
         dataset.err());

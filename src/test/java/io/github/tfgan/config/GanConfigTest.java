@@ -30,31 +30,31 @@ class GanConfigTest {
   @ParameterizedTest
   @CsvSource({
     "iterations,0",
-    "batch-size,-1",
-    "learning-rate,0",
+    "batchSize,-1",
+    "learningRate,0",
     "beta1,1",
     "beta2,0",
     "epsilon,0",
-    "lr-decay-rate,1.5",
-    "clip-norm,-1",
-    "real-label,0.4",
-    "log-every,0",
-    "sample-every,-1"
+    "lrDecayRate,1.5",
+    "clipNorm,-1",
+    "realLabel,0.4",
+    "logEvery,0",
+    "sampleEvery,-1"
   })
-  void rejectsBadValuesNamingTheFlag(String flag, String value) {
+  void rejectsBadValuesNamingTheField(String flag, String value) {
     GanConfig.Builder b = GanConfig.builder();
     switch (flag) {
       case "iterations" -> b.iterations(Integer.parseInt(value));
-      case "batch-size" -> b.batchSize(Integer.parseInt(value));
-      case "learning-rate" -> b.learningRate(Float.parseFloat(value));
+      case "batchSize" -> b.batchSize(Integer.parseInt(value));
+      case "learningRate" -> b.learningRate(Float.parseFloat(value));
       case "beta1" -> b.beta1(Float.parseFloat(value));
       case "beta2" -> b.beta2(Float.parseFloat(value));
       case "epsilon" -> b.epsilon(Float.parseFloat(value));
-      case "lr-decay-rate" -> b.learningRateDecay(Float.parseFloat(value), 10);
-      case "clip-norm" -> b.clipNorm(Float.parseFloat(value));
-      case "real-label" -> b.realLabel(Float.parseFloat(value));
-      case "log-every" -> b.logEvery(Integer.parseInt(value));
-      case "sample-every" -> b.sampleEvery(Integer.parseInt(value));
+      case "lrDecayRate" -> b.learningRateDecay(Float.parseFloat(value), 10);
+      case "clipNorm" -> b.clipNorm(Float.parseFloat(value));
+      case "realLabel" -> b.realLabel(Float.parseFloat(value));
+      case "logEvery" -> b.logEvery(Integer.parseInt(value));
+      case "sampleEvery" -> b.sampleEvery(Integer.parseInt(value));
       default -> throw new IllegalStateException(flag);
     }
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
@@ -68,7 +68,7 @@ class GanConfigTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> LossKind.parse("hinge"));
     assertTrue(
-        e.getMessage().startsWith("--loss: expected standard or least-squares"), e.getMessage());
+        e.getMessage().startsWith("loss: expected standard or least-squares"), e.getMessage());
     assertEquals(2e-4f, GanConfig.article().generatorBaseLearningRate());
     assertEquals(
         5e-4f,
@@ -85,6 +85,6 @@ class GanConfigTest {
     assertEquals(Dataset.FASHION, Dataset.parse("fashion"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Dataset.parse("cifar"));
-    assertTrue(e.getMessage().contains("--dataset"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("dataset: expected mnist or fashion"), e.getMessage());
   }
 }

@@ -7,7 +7,9 @@ import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
+import io.github.tfgan.run.ModelExports;
 import io.github.tfgan.testing.Synthetic;
+import io.github.tfgan.train.ClassifierTrainer;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.TrainingListener;
 import java.io.ByteArrayOutputStream;
@@ -58,13 +60,13 @@ class EvaluationTest {
     try (ClassifierTrainer t = new ClassifierTrainer(1)) {
       t.train(bars.head(600), 1, line -> {});
       assertTrue(t.accuracy(bars) > 0.95, "two bar orientations are easy");
-      t.export(classifierDir, false);
+      ModelExports.classifier(t, classifierDir, false);
     }
     Path genDir = dir.resolve("generator/1");
     try (GanTrainer g =
         new GanTrainer(GanConfig.builder().iterations(5).batchSize(32).build(), bars)) {
       g.train(new TrainingListener() {});
-      g.exportGenerator(genDir, false);
+      ModelExports.generator(g, genDir, false);
     }
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     try (GeneratorModel gen = GeneratorModel.load(genDir);

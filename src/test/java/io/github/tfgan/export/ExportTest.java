@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.model.Names;
+import io.github.tfgan.run.ModelExports;
 import io.github.tfgan.testing.Synthetic;
 import io.github.tfgan.train.GanTrainer;
 import java.nio.file.FileAlreadyExistsException;
@@ -40,8 +41,8 @@ class ExportTest {
         z[i] = (float) Math.cos(i * 0.7);
       }
       trainerImages = t.generate(z);
-      t.exportGenerator(dir.resolve("generator/1"), false);
-      t.exportDiscriminator(dir.resolve("discriminator/1"), false);
+      ModelExports.generator(t, dir.resolve("generator/1"), false);
+      ModelExports.discriminator(t, dir.resolve("discriminator/1"), false);
     }
   }
 
@@ -99,11 +100,12 @@ class ExportTest {
     byte[] before = Files.readAllBytes(target.resolve("saved_model.pb"));
     GanConfig config = GanConfig.builder().iterations(1).batchSize(32).seed(99).build();
     try (GanTrainer t = new GanTrainer(config, Synthetic.bars(64, 4))) {
-      assertThrows(FileAlreadyExistsException.class, () -> t.exportGenerator(target, false));
+      assertThrows(
+          FileAlreadyExistsException.class, () -> ModelExports.generator(t, target, false));
       assertEquals(before.length, Files.readAllBytes(target.resolve("saved_model.pb")).length);
       Path other = dir.resolve("forced/1");
-      t.exportGenerator(other, false);
-      t.exportGenerator(other, true);
+      ModelExports.generator(t, other, false);
+      ModelExports.generator(t, other, true);
       assertTrue(Files.isRegularFile(other.resolve("saved_model.pb")));
       try (var siblings = Files.list(other.getParent())) {
         assertEquals(List.of(other), siblings.toList(), "no temporary siblings left");

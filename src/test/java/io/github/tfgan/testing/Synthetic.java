@@ -2,6 +2,7 @@ package io.github.tfgan.testing;
 
 import io.github.tfgan.data.IdxReader;
 import io.github.tfgan.data.ImageData;
+import io.github.tfgan.model.MnistShape;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,7 @@ public final class Synthetic {
    */
   public static ImageData bars(int n, long seed) {
     Random random = new Random(seed);
-    float[] pixels = new float[n * ImageData.PIXELS];
+    float[] pixels = new float[n * MnistShape.PIXELS];
     int[] labels = new int[n];
     for (int k = 0; k < n; k++) {
       int kind = random.nextInt(2);
@@ -30,7 +31,7 @@ public final class Synthetic {
         for (int w = 0; w < 3; w++) {
           int row = kind == 0 ? offset + w : j;
           int col = kind == 0 ? j : offset + w;
-          pixels[k * ImageData.PIXELS + row * 28 + col] = 1f;
+          pixels[k * MnistShape.PIXELS + row * MnistShape.SIDE + col] = 1f;
         }
       }
     }

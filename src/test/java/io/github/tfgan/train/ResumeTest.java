@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfgan.cli.GanCli;
+import io.github.tfgan.run.Checkpoints;
+import io.github.tfgan.run.RunDirectory;
 import io.github.tfgan.testing.Synthetic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,7 +77,7 @@ class ResumeTest {
         "the child wrote a checkpoint before it was killed: "
             + Files.readString(dir.resolve("child.err")));
     assertTrue(
-        !Files.exists(TrainingRun.generatorDir(killed)),
+        !Files.exists(new RunDirectory(killed).generator()),
         "the child was killed before it finished (make the run longer if this fails)");
 
     assertEquals(0, run(List.of("train", "--resume", killed.toString())));

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.GeneratorModel;
+import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.run.ModelExports;
 import io.github.tfgan.testing.Synthetic;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ class StabilisationTest {
           "the average lags the weights");
       float[] samples = t.generate(z);
       Path export = dir.resolve("generator/1");
-      t.exportGenerator(export, false);
+      ModelExports.generator(t, export, false);
       try (GeneratorModel g = GeneratorModel.load(export)) {
         assertArrayEquals(samples, g.generate(z), 1e-6f, "the export is the averaged generator");
       }
@@ -117,11 +119,11 @@ class StabilisationTest {
    * variables kernel then bias per layer, kernels row-major [in, out].
    */
   private static double[] inputGradient(float[][] d, float[] pixels, int image) {
-    int[] sizes = {ImageData.PIXELS, 256, 128, 1};
+    int[] sizes = {MnistShape.PIXELS, 256, 128, 1};
     double[][] pre = new double[3][];
-    double[] h = new double[ImageData.PIXELS];
+    double[] h = new double[MnistShape.PIXELS];
     for (int i = 0; i < h.length; i++) {
-      h[i] = pixels[image * ImageData.PIXELS + i];
+      h[i] = pixels[image * MnistShape.PIXELS + i];
     }
     for (int layer = 0; layer < 3; layer++) {
       float[] kernel = d[2 * layer];

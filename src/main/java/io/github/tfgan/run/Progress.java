@@ -1,5 +1,6 @@
-package io.github.tfgan.train;
+package io.github.tfgan.run;
 
+import io.github.tfgan.train.IterationMetrics;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,10 +1,12 @@
-package io.github.tfgan.train;
+package io.github.tfgan.run;
 
 import io.github.tfgan.image.ImageGrid;
+import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.runtime.GraphSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tensorflow.Graph;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -33,8 +35,7 @@ public final class TensorBoardWriter implements AutoCloseable {
   /** The image tag of the sample grid. */
   public static final String SAMPLES_TAG = "samples";
 
-  private final Graph graph;
-  private final Session session;
+  private final GraphSession runtime;
   private final Placeholder<TInt64> step;
   private final List<Placeholder<TFloat32>> values = new ArrayList<>();
   private final Op writeScalars;
@@ -49,9 +50,9 @@ public final class TensorBoardWriter implements AutoCloseable {
    * @param gridImages images per sample grid (a square number gives a square grid)
    */
   public TensorBoardWriter(Path logDir, int gridImages) {
-    graph = new Graph();
+    runtime = GraphSession.open();
     try {
-      Ops tf = Ops.create(graph);
+      Ops tf = Ops.create(runtime.graph());
       Op writer = tf.summary.summaryWriter();
       Op create =
           tf.summary.createSummaryFileWriter(
@@ -73,8 +74,12 @@ public final class TensorBoardWriter implements AutoCloseable {
       gridSide = (int) Math.ceil(Math.sqrt(gridImages));
       int side = gridSide * ImageGrid.SIDE;
       // [n, 784] in [0, 1] → a gridSide × gridSide mosaic, uint8 [1, side, side, 1]
-      grid = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(gridSide * gridSide, 784)));
-      var tiles = tf.reshape(grid, tf.constant(new long[] {gridSide, gridSide, 28, 28}));
+      grid =
+          tf.placeholder(
+              TFloat32.class, Placeholder.shape(Shape.of(gridSide * gridSide, MnistShape.PIXELS)));
+      var tiles =
+          tf.reshape(
+              grid, tf.constant(new long[] {gridSide, gridSide, MnistShape.SIDE, MnistShape.SIDE}));
       var mosaic =
           tf.reshape(
               tf.linalg.transpose(tiles, tf.constant(new int[] {0, 2, 1, 3})),
@@ -97,10 +102,9 @@ public final class TensorBoardWriter implements AutoCloseable {
                   org.tensorflow.ndarray.buffer.DataBuffers.of(
                       new byte[] {(byte) 255, 0, 0, (byte) 255})));
       flush = tf.summary.flushSummaryWriter((org.tensorflow.Operand<?>) writer);
-      session = new Session(graph);
-      session.run(create); // once: the writer resource lives as long as the session
-    } catch (RuntimeException e) {
-      graph.close();
+      run(create); // once: the writer resource lives as long as the session
+    } catch (RuntimeException | Error e) {
+      runtime.close(); // session, then graph: a failing constructor neither leaks nor hangs
       throw e;
     }
   }
@@ -113,7 +117,7 @@ public final class TensorBoardWriter implements AutoCloseable {
     }
     List<TFloat32> tensors = new ArrayList<>();
     try (TInt64 s = TInt64.scalarOf(iteration)) {
-      Session.Runner runner = session.runner().feed(step, s).addTarget(writeScalars);
+      Session.Runner runner = runtime.runner().feed(step, s).addTarget(writeScalars);
       for (int i = 0; i < v.length; i++) {
         TFloat32 t = TFloat32.scalarOf(v[i]);
         tensors.add(t);
@@ -127,16 +131,23 @@ public final class TensorBoardWriter implements AutoCloseable {
 
   /** Writes the sample grid ({@code n × 784} floats in [0, 1]) at {@code iteration}. */
   public void samples(long iteration, float[] images) {
-    float[] padded = java.util.Arrays.copyOf(images, gridSide * gridSide * 784);
+    float[] padded = java.util.Arrays.copyOf(images, gridSide * gridSide * MnistShape.PIXELS);
     try (TInt64 s = TInt64.scalarOf(iteration);
-        TFloat32 g = io.github.tfgan.model.Tensors.matrix(padded, gridSide * gridSide, 784)) {
-      session.runner().feed(step, s).feed(grid, g).addTarget(writeImage).run().close();
+        TFloat32 g =
+            io.github.tfgan.model.Tensors.matrix(padded, gridSide * gridSide, MnistShape.PIXELS)) {
+      runtime.runner().feed(step, s).feed(grid, g).addTarget(writeImage).run().close();
     }
   }
 
   /** Flushes pending events to disk. */
   public void flush() {
-    session.run(flush);
+    run(flush);
+  }
+
+  private void run(Op target) {
+    try (Result r = runtime.runner().addTarget(target).run()) {
+      // a target only: nothing to fetch, the result is closed here
+    }
   }
 
   @Override
@@ -146,8 +157,7 @@ public final class TensorBoardWriter implements AutoCloseable {
       try {
         flush();
       } finally {
-        session.close();
-        graph.close();
+        runtime.close();
       }
     }
   }

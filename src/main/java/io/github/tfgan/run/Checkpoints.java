@@ -1,6 +1,7 @@
-package io.github.tfgan.train;
+package io.github.tfgan.run;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.train.GanTrainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,24 +1,20 @@
-package io.github.tfgan.eval;
+package io.github.tfgan.train;
 
 import io.github.tfgan.data.ImageData;
-import io.github.tfgan.export.SavedModelExporter;
 import io.github.tfgan.model.MnistClassifier;
-import io.github.tfgan.model.Names;
+import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.model.Tensors;
-import io.github.tfgan.train.AdamOptimizer;
-import java.io.IOException;
+import io.github.tfgan.runtime.GraphSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -39,8 +35,7 @@ public final class ClassifierTrainer implements AutoCloseable {
   /** Images per step. */
   public static final int BATCH = 100;
 
-  private final Graph graph;
-  private final Session session;
+  private final GraphSession runtime;
   private final Placeholder<TFloat32> images;
   private final Placeholder<TInt32> labels;
   private final Operand<TFloat32> loss;
@@ -51,10 +46,11 @@ public final class ClassifierTrainer implements AutoCloseable {
   /** Builds the training graph and initialises the variables from {@code seed}. */
   public ClassifierTrainer(long seed) {
     this.seed = seed;
-    graph = new Graph();
+    runtime = GraphSession.open();
     try {
+      Graph graph = runtime.graph();
       Ops tf = Ops.create(graph);
-      images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 784)));
+      images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, MnistShape.PIXELS)));
       labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       MnistClassifier net = MnistClassifier.create(tf, seed);
       logits = net.apply(tf, images).logits();
@@ -77,10 +73,9 @@ public final class ClassifierTrainer implements AutoCloseable {
       train =
           new AdamOptimizer(MnistClassifier.NAME, 0.9f, 0.999f, 1e-8f)
               .applyGradients(tf, vars, typed, tf.constant(LEARNING_RATE), "classifier_train");
-      session = new Session(graph);
-      session.initialize();
-    } catch (RuntimeException e) {
-      graph.close();
+      runtime.initialize();
+    } catch (RuntimeException | Error e) {
+      runtime.close(); // session, then graph: a failing constructor neither leaks nor hangs
       throw e;
     }
   }
@@ -89,13 +84,13 @@ public final class ClassifierTrainer implements AutoCloseable {
   public void train(ImageData data, int epochs, Consumer<String> log) {
     int n = data.count();
     int[] order = new int[n];
-    float[] batchImages = new float[BATCH * 784];
+    float[] batchImages = new float[BATCH * MnistShape.PIXELS];
     int[] batchLabels = new int[BATCH];
     for (int epoch = 0; epoch < epochs; epoch++) {
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      Random random = new Random(seed * 31 + epoch);
+      SeedStreams.Generator random = new SeedStreams(seed).generator(SeedStreams.SHUFFLE, epoch);
       for (int i = n - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
         int t = order[i];
@@ -107,13 +102,18 @@ public final class ClassifierTrainer implements AutoCloseable {
       for (int s = 0; s < steps; s++) {
         for (int b = 0; b < BATCH; b++) {
           int k = order[s * BATCH + b];
-          System.arraycopy(data.pixels(), k * 784, batchImages, b * 784, 784);
+          System.arraycopy(
+              data.pixels(),
+              k * MnistShape.PIXELS,
+              batchImages,
+              b * MnistShape.PIXELS,
+              MnistShape.PIXELS);
           batchLabels[b] = data.labels()[k];
         }
-        try (TFloat32 x = Tensors.matrix(batchImages, BATCH, 784);
+        try (TFloat32 x = Tensors.matrix(batchImages, BATCH, MnistShape.PIXELS);
             TInt32 y = TInt32.vectorOf(batchLabels);
             Result r =
-                session
+                runtime
                     .runner()
                     .feed(images, x)
                     .feed(labels, y)
@@ -134,9 +134,11 @@ public final class ClassifierTrainer implements AutoCloseable {
     int correct = 0;
     for (int start = 0; start < data.count(); start += 1000) {
       int m = Math.min(1000, data.count() - start);
-      float[] x = Arrays.copyOfRange(data.pixels(), start * 784, (start + m) * 784);
-      try (TFloat32 xt = Tensors.matrix(x, m, 784);
-          Result r = session.runner().feed(images, xt).fetch(logits).run()) {
+      float[] x =
+          Arrays.copyOfRange(
+              data.pixels(), start * MnistShape.PIXELS, (start + m) * MnistShape.PIXELS);
+      try (TFloat32 xt = Tensors.matrix(x, m, MnistShape.PIXELS);
+          Result r = runtime.runner().feed(images, xt).fetch(logits).run()) {
         float[] l = Tensors.toArray((TFloat32) r.get(0));
         for (int i = 0; i < m; i++) {
           if (argmax(l, i * 10, 10) == data.labels()[start + i]) {
@@ -158,32 +160,16 @@ public final class ClassifierTrainer implements AutoCloseable {
     return best;
   }
 
-  /** Exports the classifier for inference ({@code images} → probabilities, logits, features). */
-  public void export(Path dir, boolean force) throws IOException {
-    SavedModelExporter.exportFromSession(session, ClassifierTrainer::inference, dir, force);
-  }
-
-  /** The classifier's inference graph and its serving signature. */
-  static Signature inference(Graph graph) {
-    Ops tf = Ops.create(graph);
-    MnistClassifier net = MnistClassifier.createForRestore(tf);
-    Placeholder<TFloat32> x =
-        tf.withName(Names.SIG_IMAGES)
-            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 784)));
-    MnistClassifier.Outputs out = net.apply(tf, x);
-    return Signature.builder()
-        .key(Names.SERVING_DEFAULT)
-        .methodName(Names.PREDICT_METHOD)
-        .input(Names.SIG_IMAGES, x)
-        .output("probabilities", tf.withName("probabilities").nn.softmax(out.logits()))
-        .output(Names.SIG_LOGITS, tf.withName(Names.SIG_LOGITS).identity(out.logits()))
-        .output("features", tf.withName("features").identity(out.features()))
-        .build();
+  /**
+   * Saves the classifier's variables (and Adam's) as a checkpoint, e.g. for {@code
+   * SavedModelExporter.exportThroughCheckpoint} to export the inference graph from.
+   */
+  public void saveCheckpoint(Path prefix) {
+    runtime.save(prefix);
   }
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
+    runtime.close();
   }
 }

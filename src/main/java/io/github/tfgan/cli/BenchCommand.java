@@ -1,0 +1,85 @@
+package io.github.tfgan.cli;
+
+import io.github.tfgan.bench.Benchmark;
+import io.github.tfgan.config.Dataset;
+import io.github.tfgan.data.DatasetLoader;
+import io.github.tfgan.data.ImageData;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Measures training speed against the Python peer and the matrix-multiply floor. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Training speed at the article's settings on MNIST: TF Java, the Python peer, the matmul"
+            + " floor. Ends with 'ms/iter: X'.")
+final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin DataOptions dataOptions;
+
+  @Option(names = "--warmup", description = "Iterations before timing (default: ${DEFAULT-VALUE}).")
+  int warmup = 100;
+
+  @Option(
+      names = "--iterations",
+      description = "Iterations per timed repeat (default: ${DEFAULT-VALUE}).")
+  int iterations = 300;
+
+  @Option(names = "--repeats", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
+  int repeats = 7;
+
+  @Option(
+      names = "--python",
+      paramLabel = "EXE",
+      description = "Python with tensorflow for the peer (default: .venv/bin/python if present).")
+  Path python;
+
+  @Option(names = "--no-python", description = "Skip the Python peer.")
+  boolean noPython;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
+  Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    for (var e :
+        Map.of("--warmup", warmup, "--iterations", iterations, "--repeats", repeats).entrySet()) {
+      if (e.getValue() <= 0) {
+        throw new UsageError(e.getKey() + ": expected a positive number, found " + e.getValue());
+      }
+    }
+    PrintStream stdout = GanCli.stdout(spec);
+    ImageData images = dataOptions.training(Dataset.MNIST);
+    Path pythonExe = null;
+    if (!noPython) {
+      pythonExe = python != null ? python : Path.of(".venv", "bin", "python");
+      if (!Files.isExecutable(pythonExe)) {
+        throw new UsageError(
+            "--python: expected a Python with tensorflow (run the tests once to create .venv), found no "
+                + pythonExe
+                + "; or pass --no-python");
+      }
+    }
+    Path imagesFile =
+        dataOptions.data != null ? dataOptions.data : dataOptions.cacheDir.resolve("mnist");
+    imagesFile = imagesFile.resolve(DatasetLoader.TRAIN_IMAGES + ".gz");
+    Benchmark.Settings settings =
+        new Benchmark.Settings(
+            warmup, iterations, repeats, pythonExe, Benchmark.extractPeerScript(), imagesFile);
+    stdout.println("data: " + images.count() + " images from " + images.source());
+    Map<String, Object> report = Benchmark.run(images, settings, stdout);
+    if (json != null) {
+      GanCli.writeJson(json, report);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,85 @@
+package io.github.tfgan.cli;
+
+import io.github.tfgan.config.Dataset;
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.io.Directories;
+import io.github.tfgan.run.ModelExports;
+import io.github.tfgan.train.ClassifierTrainer;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Trains the evaluation classifier and exports it. */
+@Command(
+    name = "train-classifier",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Train the MNIST classifier that evaluate uses, report its test accuracy, export it.")
+final class TrainClassifierCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin DataOptions dataOptions;
+
+  @Option(
+      names = "--epochs",
+      description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+  int epochs = 4;
+
+  @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed = GanConfig.DEFAULT_SEED;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only.")
+  Integer limit;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "SavedModel directory (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("savedmodels", "classifier", "1");
+
+  @Option(names = "--force", description = "Replace an existing export.")
+  boolean force;
+
+  @Override
+  public Integer call() throws Exception {
+    if (epochs <= 0) {
+      throw new UsageError("--epochs: expected a positive number, found " + epochs);
+    }
+    Flags.on(
+        "--out",
+        () -> {
+          Directories.checkReplaceable(out.toAbsolutePath(), force);
+          return null;
+        });
+    PrintStream stdout = GanCli.stdout(spec);
+    ImageData train = dataOptions.training(Dataset.MNIST);
+    if (limit != null) {
+      if (limit <= 0 || limit > train.count()) {
+        throw new UsageError("--limit: expected 1.." + train.count() + ", found " + limit);
+      }
+      train = train.head(limit);
+    }
+    ImageData test = dataOptions.test(Dataset.MNIST);
+    long t0 = System.nanoTime();
+    try (ClassifierTrainer trainer = new ClassifierTrainer(seed)) {
+      trainer.train(train, epochs, stdout::println);
+      double accuracy = trainer.accuracy(test);
+      stdout.printf(
+          Locale.ROOT,
+          "test accuracy: %.4f on %d images (%d epochs, %.0f s)%n",
+          accuracy,
+          test.count(),
+          epochs,
+          (System.nanoTime() - t0) / 1e9);
+      ModelExports.classifier(trainer, out, force);
+    }
+    stdout.println("classifier exported to " + out.toAbsolutePath());
+    return 0;
+  }
+}

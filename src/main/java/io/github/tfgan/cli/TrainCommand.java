@@ -1,0 +1,207 @@
+package io.github.tfgan.cli;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.Presets;
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.run.Publisher;
+import io.github.tfgan.run.RunDirectory;
+import io.github.tfgan.run.RunRecord;
+import io.github.tfgan.run.TrainingRun;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code train}: trains with a preset and flags on top, or resumes a run; writes a run directory.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    modelTransformer = TrainCommand.ConfigOptions.class,
+    description = "Train the GAN (defaults: the article's settings).")
+final class TrainCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandSpec spec;
+
+  @CommandLine.Mixin DataOptions dataOptions;
+
+  @Option(
+      names = "--preset",
+      paramLabel = "article|stable",
+      description =
+          "Start from a named configuration: article (the default, the article's settings) or"
+              + " stable (trains to all ten digits; README, \"Presets\"); other flags override it.")
+  String preset = Presets.NAMES_LIST.get(0);
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Train on the first N images only (default: all).")
+  Integer limit;
+
+  @Option(
+      names = "--out",
+      paramLabel = "RUN_DIR",
+      description = "New run directory (default: runs/<date-time>).")
+  Path out;
+
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_DIR",
+      description = "Continue RUN_DIR from its latest checkpoint with the run's own config.")
+  Path resume;
+
+  @Option(
+      names = "--export",
+      paramLabel = "BASE_DIR",
+      description =
+          "Also publish both models to BASE_DIR/{generator,discriminator}/VERSION with a manifest.")
+  Path export;
+
+  @Option(
+      names = "--model-version",
+      paramLabel = "N",
+      description = "Version directory for --export (default: ${DEFAULT-VALUE}).")
+  int modelVersion = 1;
+
+  @Option(names = "--force", description = "With --export: replace an existing version.")
+  boolean force;
+
+  /** Adds one option per row of {@link TrainFlags}, with each preset's value in its help. */
+  static final class ConfigOptions implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      for (TrainFlags.Flag flag : TrainFlags.FLAGS) {
+        spec.addOption(
+            OptionSpec.builder(flag.name())
+                .paramLabel(flag.label())
+                .type(String.class)
+                .description(flag.description() + " " + TrainFlags.defaults(flag))
+                .build());
+      }
+      return spec;
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream stdout = GanCli.stdout(spec);
+    if (resume != null) {
+      return resumeRun(stdout);
+    }
+    GanConfig config = configFromFlags();
+    Path runDir =
+        out != null
+            ? out
+            : Path.of(
+                "runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Flags.on(
+        "--out",
+        () -> {
+          new RunDirectory(runDir).checkNew();
+          return null;
+        });
+    String version = checkedVersion();
+    if (export != null) {
+      Flags.on(
+          "--export",
+          () -> {
+            Publisher.checkTarget(export, version, force);
+            return null;
+          });
+    }
+    ImageData images = dataOptions.training(config.dataset());
+    if (limit != null) {
+      if (limit <= 0 || limit > images.count()) {
+        throw new UsageError("--limit: expected 1.." + images.count() + ", found " + limit);
+      }
+      images = images.head(limit);
+    }
+    TrainingRun run;
+    try {
+      run = TrainingRun.create(config, images, runDir);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(TrainFlags.inFlags(e.getMessage()));
+    }
+    run.dataDirectory(dataOptions.data).terminal(stdout).run();
+    publishIfAsked(runDir, version, stdout);
+    return 0;
+  }
+
+  private boolean given(String flag) {
+    return spec.commandLine().getParseResult().hasMatchedOption(flag);
+  }
+
+  /** The preset, then every flag given on the command line on top of it. */
+  private GanConfig configFromFlags() {
+    GanConfig.Builder builder;
+    try {
+      builder = Presets.named(preset).toBuilder();
+    } catch (IllegalArgumentException e) {
+      throw UsageError.of("--preset", e);
+    }
+    for (TrainFlags.Flag flag : TrainFlags.FLAGS) {
+      if (given(flag.name())) {
+        String value = spec.commandLine().getParseResult().matchedOptionValue(flag.name(), "");
+        try {
+          flag.set().accept(builder, value);
+        } catch (IllegalArgumentException e) {
+          throw UsageError.of(flag.name(), e);
+        }
+      }
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(TrainFlags.inFlags(e.getMessage()));
+    }
+  }
+
+  private String checkedVersion() {
+    if (modelVersion <= 0) {
+      throw new UsageError("--model-version: expected a positive number, found " + modelVersion);
+    }
+    return Integer.toString(modelVersion);
+  }
+
+  private int resumeRun(PrintStream stdout) throws Exception {
+    for (String flag : TrainFlags.runDefining()) {
+      if (given(flag)) {
+        throw new UsageError(
+            flag + ": expected no value with --resume (the run's own config is used), found one");
+      }
+    }
+    String version = checkedVersion();
+    RunRecord record = Flags.on("--resume", () -> RunRecord.read(new RunDirectory(resume)));
+    Path dataDir = dataOptions.data != null ? dataOptions.data : record.dataDirectory();
+    ImageData images =
+        Flags.on(
+            "--data", () -> dataOptions.loader().loadTraining(record.config().dataset(), dataDir));
+    if (record.dataImages() > 0 && record.dataImages() < images.count()) {
+      images = images.head(record.dataImages()); // the run was made with --limit
+    }
+    ImageData data = images;
+    TrainingRun run = Flags.on("--resume", () -> TrainingRun.resume(resume, data));
+    run.terminal(stdout).run();
+    publishIfAsked(resume, version, stdout);
+    return 0;
+  }
+
+  private void publishIfAsked(Path runDir, String version, PrintStream stdout) throws Exception {
+    if (export != null) {
+      // originalArgs() holds the whole command line, the subcommand's name included.
+      String command =
+          "java -jar target/gan.jar "
+              + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+      Flags.on("--export", () -> Publisher.publish(runDir, export, version, force, command));
+      stdout.println("published models and manifest.json to " + export.toAbsolutePath());
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.github.tfgan.cli;
+
+import io.github.tfgan.config.Dataset;
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.LossKind;
+import io.github.tfgan.config.Presets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The one table from {@code train}'s flags to {@link GanConfig}: it declares the options, applies
+ * the given ones on top of a preset, names the flags {@code --resume} refuses, and shows in the
+ * help each preset's value (never retyped: read from {@link Presets}). A new hyper-parameter is a
+ * field of the config record, a row here and a row of the README's table.
+ */
+final class TrainFlags {
+  /**
+   * One flag.
+   *
+   * @param name the flag, e.g. {@code --iterations}
+   * @param field the {@link GanConfig} component it sets, as the library's messages name it
+   * @param label its value's label in the help
+   * @param description what it sets
+   * @param get the config's value, for the help's defaults
+   * @param set applies a given value (as typed) to a builder; throws IllegalArgumentException on a
+   *     bad value
+   */
+  record Flag(
+      String name,
+      String field,
+      String label,
+      String description,
+      Function<GanConfig, Object> get,
+      BiConsumer<GanConfig.Builder, String> set) {}
+
+  static final List<Flag> FLAGS =
+      List.of(
+          flag(
+              "--dataset",
+              "mnist|fashion",
+              "Data set.",
+              c -> c.dataset().cliName(),
+              (b, v) -> b.dataset(Dataset.parse(v))),
+          intFlag(
+              "--iterations",
+              "Iterations (one D step, then one G step).",
+              GanConfig::iterations,
+              GanConfig.Builder::iterations),
+          intFlag(
+              "--batch-size",
+              "Real images per D step.",
+              GanConfig::batchSize,
+              GanConfig.Builder::batchSize),
+          floatFlag(
+              "--learning-rate",
+              "Adam learning rate of both networks.",
+              GanConfig::learningRate,
+              GanConfig.Builder::learningRate),
+          floatFlag(
+              "--g-learning-rate",
+              "G's own learning rate (two time-scale updates); 0 = --learning-rate.",
+              GanConfig::generatorLearningRate,
+              GanConfig.Builder::generatorLearningRate),
+          floatFlag("--beta1", "Adam beta1.", GanConfig::beta1, GanConfig.Builder::beta1),
+          flag(
+              "--loss",
+              "standard|least-squares",
+              "Objective on D's logits (standard: the article's cross-entropy).",
+              c -> c.loss().cliName(),
+              (b, v) -> b.loss(LossKind.parse(v))),
+          floatFlag(
+              "--r1-gamma",
+              "Weight of the R1 gradient penalty on real images; 0 = off.",
+              GanConfig::r1Gamma,
+              GanConfig.Builder::r1Gamma),
+          floatFlag(
+              "--ema-decay",
+              "Samples and exports use a moving average of G's weights with this decay; 0 = off.",
+              GanConfig::emaDecay,
+              GanConfig.Builder::emaDecay),
+          floatFlag(
+              "--lr-decay-rate",
+              "Multiply the learning rate by this every --lr-decay-steps; 1 = off.",
+              GanConfig::lrDecayRate,
+              GanConfig.Builder::lrDecayRate),
+          intFlag(
+              "--lr-decay-steps",
+              "Iterations per decay period.",
+              GanConfig::lrDecaySteps,
+              GanConfig.Builder::lrDecaySteps),
+          floatFlag(
+              "--clip-norm",
+              "Clip each network's gradients to this global norm; 0 = off.",
+              GanConfig::clipNorm,
+              GanConfig.Builder::clipNorm),
+          floatFlag(
+              "--real-label",
+              "D's target for real images; 0.9 = one-sided smoothing.",
+              GanConfig::realLabel,
+              GanConfig.Builder::realLabel),
+          flag(
+              "--seed",
+              "N",
+              "Seed of initialisation, noise and shuffling.",
+              GanConfig::seed,
+              (b, v) -> b.seed(parse(v, Long::parseLong, "a whole number"))),
+          intFlag(
+              "--log-every",
+              "Log line interval.",
+              GanConfig::logEvery,
+              GanConfig.Builder::logEvery),
+          intFlag(
+              "--sample-every",
+              "Sample grid interval; 0 = the end only.",
+              GanConfig::sampleEvery,
+              GanConfig.Builder::sampleEvery),
+          intFlag(
+              "--checkpoint-every",
+              "Checkpoint interval; 0 = never.",
+              GanConfig::checkpointEvery,
+              GanConfig.Builder::checkpointEvery),
+          intFlag(
+              "--keep-checkpoints",
+              "Checkpoints kept.",
+              GanConfig::keepCheckpoints,
+              GanConfig.Builder::keepCheckpoints));
+
+  /** Flags of {@code train} that are not config fields but define a run all the same. */
+  static final List<String> OTHER_RUN_DEFINING = List.of("--preset", "--limit", "--out");
+
+  private TrainFlags() {}
+
+  /** Every flag that {@code --resume} refuses (the run's own values are used). */
+  static List<String> runDefining() {
+    return Stream.concat(FLAGS.stream().map(Flag::name), OTHER_RUN_DEFINING.stream()).toList();
+  }
+
+  /** The help's default text: each preset's value. */
+  static String defaults(Flag flag) {
+    List<String> parts = new ArrayList<>();
+    for (String preset : Presets.NAMES_LIST) {
+      parts.add(preset + ": " + show(flag.get().apply(Presets.named(preset))));
+    }
+    return "(" + String.join("; ", parts) + ")";
+  }
+
+  private static String show(Object value) {
+    return value instanceof Float f ? Float.toString(f).replaceAll("\\.0$", "") : value.toString();
+  }
+
+  private static Flag flag(
+      String name,
+      String label,
+      String description,
+      Function<GanConfig, Object> get,
+      BiConsumer<GanConfig.Builder, String> set) {
+    return new Flag(name, field(name), label, description, get, set);
+  }
+
+  private static Flag intFlag(
+      String name,
+      String description,
+      Function<GanConfig, Integer> get,
+      BiConsumer<GanConfig.Builder, Integer> set) {
+    return new Flag(
+        name,
+        field(name),
+        "N",
+        description,
+        get::apply,
+        (b, v) -> set.accept(b, parse(v, Integer::parseInt, "a whole number")));
+  }
+
+  private static Flag floatFlag(
+      String name,
+      String description,
+      Function<GanConfig, Float> get,
+      BiConsumer<GanConfig.Builder, Float> set) {
+    return new Flag(
+        name,
+        field(name),
+        "X",
+        description,
+        get::apply,
+        (b, v) -> set.accept(b, parse(v, Float::parseFloat, "a number")));
+  }
+
+  /** The config component a flag sets: its name in camel case, but for the G learning rate. */
+  private static String field(String flag) {
+    if (flag.equals("--g-learning-rate")) {
+      return "generatorLearningRate";
+    }
+    StringBuilder b = new StringBuilder();
+    boolean upper = false;
+    for (char c : flag.substring(2).toCharArray()) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        b.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * A library message about a config field ({@code "batchSize: expected ..."}) in the command
+   * line's words ({@code "--batch-size: expected ..."}); other messages unchanged.
+   */
+  static String inFlags(String message) {
+    for (Flag flag : FLAGS) {
+      if (message.startsWith(flag.field() + ": ")) {
+        return flag.name() + message.substring(flag.field().length());
+      }
+    }
+    return message;
+  }
+
+  private static <T> T parse(String text, Function<String, T> parser, String what) {
+    try {
+      return parser.apply(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "expected %s, found '%s'", what, text));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.tfgan.config;
+
+import java.util.Locale;
+
+/** The checks of {@link GanConfig}'s fields; each message starts with the field's name. */
+final class Checks {
+  private Checks() {}
+
+  static void positive(String field, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(
+          field + ": expected a positive whole number, found " + value);
+    }
+  }
+
+  static void finitePositive(String field, float value) {
+    if (!(value > 0f) || Float.isInfinite(value)) {
+      throw new IllegalArgumentException(field + ": expected a finite number > 0, found " + value);
+    }
+  }
+
+  static void openUnit(String field, float value, boolean zeroAllowed) {
+    boolean ok = (zeroAllowed ? value >= 0f : value > 0f) && value < 1f;
+    if (!ok) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: expected a number in %s0, 1), found %s",
+              field,
+              zeroAllowed ? "[" : "(",
+              value));
+    }
+  }
+}

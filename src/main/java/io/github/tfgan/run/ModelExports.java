@@ -1,0 +1,43 @@
+package io.github.tfgan.run;
+
+import io.github.tfgan.export.SavedModelExporter;
+import io.github.tfgan.model.NetworkSpec;
+import io.github.tfgan.train.ClassifierTrainer;
+import io.github.tfgan.train.GanTrainer;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Exports what a trainer has learned as inference-only SavedModels (see {@link
+ * SavedModelExporter}): the bridge between the {@code train} and {@code export} layers.
+ */
+public final class ModelExports {
+  private ModelExports() {}
+
+  /**
+   * Exports the generator ({@code z} float32 [-1, noiseDim] → {@code images} float32 [-1, 784]):
+   * the moving average of its weights when the run keeps one, else its weights.
+   *
+   * @param force replace an existing {@code dir}; without it an existing one is an error
+   */
+  public static void generator(GanTrainer trainer, Path dir, boolean force) throws IOException {
+    SavedModelExporter.exportValues(
+        NetworkSpec.generator(trainer.config().noiseDim()),
+        trainer.sampledGeneratorValues(),
+        dir,
+        force);
+  }
+
+  /** Exports the discriminator ({@code images} → {@code probability} and {@code logits}). */
+  public static void discriminator(GanTrainer trainer, Path dir, boolean force) throws IOException {
+    SavedModelExporter.exportValues(
+        NetworkSpec.discriminator(), trainer.discriminatorValues(), dir, force);
+  }
+
+  /** Exports the classifier ({@code images} → {@code probabilities}, {@code logits}, features). */
+  public static void classifier(ClassifierTrainer trainer, Path dir, boolean force)
+      throws IOException {
+    SavedModelExporter.exportThroughCheckpoint(
+        trainer::saveCheckpoint, SavedModelExporter::classifierInference, dir, force);
+  }
+}

@@ -1,0 +1,118 @@
+package io.github.tfgan.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The layout of a run directory, in one place:
+ *
+ * <pre>
+ * RUN_DIR/config.json                      the run record ({@link RunRecord})
+ * RUN_DIR/metrics.csv                      one row per iteration ({@link MetricsFile})
+ * RUN_DIR/samples/iteration_NNNNNN.png     grids from one fixed noise batch
+ * RUN_DIR/samples/final.png
+ * RUN_DIR/savedmodels/generator/1          SavedModel (z → images)
+ * RUN_DIR/savedmodels/discriminator/1      SavedModel (images → probability, logits)
+ * RUN_DIR/summary.json                     timing and last metrics ({@link RunSummary})
+ * RUN_DIR/checkpoints/ckpt-N/              the latest checkpoints ({@link Checkpoints})
+ * RUN_DIR/events.out.tfevents.*            TensorBoard events ({@link TensorBoardWriter})
+ * </pre>
+ *
+ * @param root the run directory
+ */
+public record RunDirectory(Path root) {
+  /** Version directory of the exported models inside a run. */
+  public static final String MODEL_VERSION = "1";
+
+  /** The run record. */
+  public Path record() {
+    return root.resolve("config.json");
+  }
+
+  /** The metrics of every iteration. */
+  public Path metrics() {
+    return root.resolve("metrics.csv");
+  }
+
+  /** Timing and last metrics, written when the run finishes. */
+  public Path summary() {
+    return root.resolve("summary.json");
+  }
+
+  /** Where the sample grids go. */
+  public Path samples() {
+    return root.resolve("samples");
+  }
+
+  /** The sample grid after {@code iteration}. */
+  public Path sampleGrid(long iteration) {
+    return samples().resolve(String.format(Locale.ROOT, "iteration_%06d.png", iteration));
+  }
+
+  /** The sample grid of the finished run. */
+  public Path finalGrid() {
+    return samples().resolve("final.png");
+  }
+
+  /** Where the run's generator is exported. */
+  public Path generator() {
+    return root.resolve("savedmodels").resolve("generator").resolve(MODEL_VERSION);
+  }
+
+  /** Where the run's discriminator is exported. */
+  public Path discriminator() {
+    return root.resolve("savedmodels").resolve("discriminator").resolve(MODEL_VERSION);
+  }
+
+  /** The run's checkpoints. */
+  public Checkpoints checkpoints(int keep) {
+    return new Checkpoints(root, keep);
+  }
+
+  /**
+   * Checks that the directory can hold a new run: absent, or an empty directory, under a writable
+   * parent.
+   *
+   * @throws IOException naming the path and what was found
+   */
+  public void checkNew() throws IOException {
+    if (Files.exists(root) && !Files.isDirectory(root)) {
+      throw new IOException(root + ": expected a directory, found a file");
+    }
+    Path existing = root.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
+      throw new IOException(
+          root
+              + ": expected a writable directory path, found that "
+              + existing
+              + (Files.isDirectory(existing) ? " is not writable" : " is a file"));
+    }
+    if (Files.isDirectory(root)) {
+      try (Stream<Path> entries = Files.list(root)) {
+        if (entries.findAny().isPresent()) {
+          throw new IOException(
+              root
+                  + ": expected a new or empty directory, found existing files"
+                  + " (existing runs are never overwritten)");
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks that the directory holds a run that can be resumed.
+   *
+   * @throws IOException naming the path if it holds no run record
+   */
+  public void checkExisting() throws IOException {
+    if (!Files.isRegularFile(record())) {
+      throw new IOException(root + ": expected a run directory with config.json, found none");
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.tfgan.run;
+
+import com.google.gson.annotations.SerializedName;
+import io.github.tfgan.config.GanConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a run records when it starts ({@code config.json}): the resolved configuration, where the
+ * data came from and how to recognise it, and the versions it ran on. {@link #read} and {@link
+ * #write} are its only reader and writer.
+ *
+ * @param config the resolved configuration (resuming takes it from here)
+ * @param dataSource where the training images came from
+ * @param dataImages how many training images the run used
+ * @param dataDir the data directory the user named, or null for the cache
+ * @param dataPixelsSha256 SHA-256 of the training pixels as float32 little-endian
+ * @param dataFilesMd5 the published MD5 of each original file, where the data are MNIST's originals
+ * @param tensorflowJava the TF Java release built against
+ * @param tensorflowRuntime the native TensorFlow version that ran
+ * @param javaVersion the JVM's version
+ * @param started when the run started (ISO-8601)
+ */
+public record RunRecord(
+    GanConfig config,
+    @SerializedName("data_source") String dataSource,
+    @SerializedName("data_images") int dataImages,
+    @SerializedName("data_dir") String dataDir,
+    @SerializedName("data_pixels_sha256") String dataPixelsSha256,
+    @SerializedName("data_files_md5") Map<String, String> dataFilesMd5,
+    @SerializedName("tensorflow_java") String tensorflowJava,
+    @SerializedName("tensorflow_runtime") String tensorflowRuntime,
+    @SerializedName("java_version") String javaVersion,
+    String started) {
+
+  /** The data directory the run was made with, or null if it used the cache. */
+  public Path dataDirectory() {
+    return dataDir == null ? null : Path.of(dataDir);
+  }
+
+  /** Reads the record of the run in {@code dir}. */
+  public static RunRecord read(RunDirectory dir) throws IOException {
+    dir.checkExisting();
+    RunRecord record = Json.read(dir.record(), RunRecord.class, "a run record");
+    if (record.config() == null) {
+      throw new IOException(dir.record() + ": expected a run record with a config, found none");
+    }
+    return record;
+  }
+
+  /** Writes this record into {@code dir}, atomically. */
+  public void write(RunDirectory dir) throws IOException {
+    Json.write(dir.record(), this);
+  }
+}

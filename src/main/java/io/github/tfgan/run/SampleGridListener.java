@@ -1,0 +1,48 @@
+package io.github.tfgan.run;
+
+import io.github.tfgan.image.ImageGrid;
+import io.github.tfgan.train.GanTrainer;
+import io.github.tfgan.train.IterationMetrics;
+import io.github.tfgan.train.TrainingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes the grid of one fixed noise batch every {@code every} iterations ({@code
+ * samples/iteration_NNNNNN.png}) and at the end ({@code samples/final.png}), so that grids from
+ * different iterations compare.
+ */
+final class SampleGridListener implements TrainingListener {
+  private final RunDirectory dir;
+  private final float[] fixedZ;
+  private final int every;
+
+  /**
+   * @param every iterations between grids; 0 = only the final grid
+   */
+  SampleGridListener(RunDirectory dir, float[] fixedZ, int every) {
+    this.dir = dir;
+    this.fixedZ = fixedZ;
+    this.every = every;
+  }
+
+  @Override
+  public void onIteration(GanTrainer trainer, IterationMetrics m) {
+    if (every > 0 && m.iteration() % every == 0) {
+      write(trainer, dir.sampleGrid(m.iteration()));
+    }
+  }
+
+  @Override
+  public void onFinish(GanTrainer trainer) {
+    write(trainer, dir.finalGrid());
+  }
+
+  private void write(GanTrainer trainer, java.nio.file.Path file) {
+    try {
+      ImageGrid.writePng(trainer.generate(fixedZ), TrainingRun.GRID_SCALE, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

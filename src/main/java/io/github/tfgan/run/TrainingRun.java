@@ -1,0 +1,280 @@
+package io.github.tfgan.run;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.model.SeedStreams;
+import io.github.tfgan.train.DivergenceException;
+import io.github.tfgan.train.GanTrainer;
+import io.github.tfgan.train.IterationMetrics;
+import io.github.tfgan.train.TrainerOptions;
+import io.github.tfgan.train.TrainingListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.TensorFlow;
+
+/**
+ * A training run written to a run directory ({@link RunDirectory}): the run record, then the
+ * training loop of {@link GanTrainer} with one listener per output (metrics file, log line,
+ * progress, TensorBoard, sample grids, checkpoints, and the caller's own), then the exports and the
+ * summary. A new output is a new listener.
+ *
+ * <pre>{@code
+ * RunSummary summary =
+ *     TrainingRun.create(config, data, Path.of("runs/demo"))
+ *         .listener(TrainingListener.each(m -> System.out.println(m.logLine())))
+ *         .run();
+ * }</pre>
+ *
+ * <p>Narration (the resolved config, the data, where outputs went) goes to SLF4J, or to the sink
+ * given to {@link #console}.
+ */
+public final class TrainingRun {
+  /** Images in each sample grid. */
+  public static final int GRID_SAMPLES = 64;
+
+  /** Pixel scale of sample grids. */
+  public static final int GRID_SCALE = 2;
+
+  /** The TF Java release this project builds against (the POM's tensorflow.version). */
+  public static final String TF_JAVA_VERSION = "1.1.0";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+  private final GanConfig config;
+  private final ImageData data;
+  private final RunDirectory dir;
+  private final Checkpoints.Checkpoint from;
+  private final List<TrainingListener> listeners = new ArrayList<>();
+  private Path dataDir;
+  private Consumer<String> console = LOG::info;
+  private PrintStream terminal;
+  private TrainerOptions options = TrainerOptions.DEFAULT;
+
+  private TrainingRun(
+      GanConfig config, ImageData data, RunDirectory dir, Checkpoints.Checkpoint from) {
+    this.config = config;
+    this.data = data;
+    this.dir = dir;
+    this.from = from;
+  }
+
+  /**
+   * A new run of {@code config} on {@code data} in {@code directory}, which must be absent or
+   * empty.
+   *
+   * @throws IOException naming the directory if it cannot hold a new run
+   */
+  public static TrainingRun create(GanConfig config, ImageData data, Path directory)
+      throws IOException {
+    RunDirectory dir = new RunDirectory(directory);
+    dir.checkNew();
+    if (config.batchSize() > data.count()) {
+      throw new IllegalArgumentException(
+          "batchSize: expected at most the number of training images ("
+              + data.count()
+              + "), found "
+              + config.batchSize());
+    }
+    return new TrainingRun(config, data, dir, null);
+  }
+
+  /**
+   * The continuation of the run in {@code directory} from its latest checkpoint, with the run's own
+   * config: the losses after resuming equal an uninterrupted run's.
+   *
+   * @param data the run's training data; its SHA-256 must be the one recorded at the start
+   * @throws IOException naming the directory if it is not a run, has no checkpoint, has finished,
+   *     or the data differ
+   */
+  public static TrainingRun resume(Path directory, ImageData data) throws IOException {
+    RunDirectory dir = new RunDirectory(directory);
+    RunRecord record = RunRecord.read(dir);
+    String found = DataProvenance.pixelsSha256(data);
+    if (!found.equals(record.dataPixelsSha256())) {
+      throw new IOException(
+          directory
+              + ": the training data does not match the run's: expected pixels sha256 "
+              + record.dataPixelsSha256()
+              + ", found "
+              + found
+              + " ("
+              + data.source()
+              + ")");
+    }
+    Checkpoints.Checkpoint from =
+        dir.checkpoints(record.config().keepCheckpoints())
+            .latest()
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        directory
+                            + ": expected a checkpoint in "
+                            + directory.resolve("checkpoints")
+                            + ", found none"));
+    if (Files.exists(dir.generator())) {
+      throw new IOException(
+          directory + ": the run has already finished (" + dir.generator() + " exists)");
+    }
+    TrainingRun run = new TrainingRun(record.config(), data, dir, from);
+    run.dataDir = record.dataDirectory();
+    return run;
+  }
+
+  /** Records {@code dataDir} (where the data came from) so that a resume finds it again. */
+  public TrainingRun dataDirectory(Path dataDir) {
+    this.dataDir = dataDir;
+    return this;
+  }
+
+  /** Adds a listener, called after the run's own outputs for each iteration. */
+  public TrainingRun listener(TrainingListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /**
+   * Sends the narration and the log lines to {@code console} (default: SLF4J at INFO for the
+   * narration, no log lines).
+   */
+  public TrainingRun console(Consumer<String> console) {
+    this.console = console;
+    return this;
+  }
+
+  /**
+   * Prints the article's log lines to {@code terminal}, above a live progress line when it is a
+   * terminal; the narration too.
+   */
+  public TrainingRun terminal(PrintStream terminal) {
+    this.terminal = terminal;
+    return this;
+  }
+
+  /** How training executes (speed only; the losses do not depend on it). */
+  public TrainingRun options(TrainerOptions options) {
+    this.options = options;
+    return this;
+  }
+
+  /** The configuration this run trains with. */
+  public GanConfig config() {
+    return config;
+  }
+
+  /** The run directory. */
+  public RunDirectory directory() {
+    return dir;
+  }
+
+  /**
+   * Trains, writing every output, and returns the summary.
+   *
+   * @throws DivergenceException if a loss becomes NaN or infinite (naming the last good checkpoint)
+   * @throws IOException if an output cannot be written
+   */
+  public RunSummary run() throws IOException {
+    long startNanos = System.nanoTime();
+    Progress progress = terminal == null ? null : new Progress(terminal, config.iterations());
+    Consumer<String> say = progress == null ? console : progress::println;
+    Files.createDirectories(dir.samples());
+    if (from == null) {
+      DataProvenance.record(config, data, dataDir, TF_JAVA_VERSION).write(dir);
+      MetricsFile.create(dir.metrics());
+    } else {
+      MetricsFile.truncateAfter(dir.metrics(), from.iteration());
+      say.accept("resume: from " + from.directory() + " (iteration " + from.iteration() + ")");
+    }
+    say.accept("config: " + Json.GSON.toJson(config).replaceAll("\\s+", " "));
+    say.accept("data: " + data.count() + " images from " + data.source());
+    say.accept("run directory: " + dir.root().toAbsolutePath());
+    float[] fixedZ = fixedNoise(config);
+    Checkpoints checkpoints = dir.checkpoints(config.keepCheckpoints());
+    IterationMetrics[] last = new IterationMetrics[1];
+    try (GanTrainer trainer = new GanTrainer(config, data, options);
+        TensorBoardWriter board = new TensorBoardWriter(dir.root(), GRID_SAMPLES);
+        MetricsFile.Appender metrics = new MetricsFile.Appender(dir.metrics())) {
+      if (from != null) {
+        trainer.restore(from.prefix(), from.iteration());
+      }
+      List<TrainingListener> all = new ArrayList<>();
+      all.add(new MetricsFileListener(metrics, config.logEvery()));
+      if (progress != null) {
+        all.add(new ProgressListener(progress));
+        all.add(new LogLineListener(say, config.logEvery()));
+      }
+      all.add(new TensorBoardListener(board, fixedZ, config.logEvery(), config.sampleEvery()));
+      all.add(new SampleGridListener(dir, fixedZ, config.sampleEvery()));
+      all.add(new CheckpointListener(checkpoints, config.checkpointEvery(), metrics, board));
+      all.add(TrainingListener.each(m -> last[0] = m));
+      all.addAll(listeners);
+      long firstIteration = trainer.completedIterations();
+      long firstNanos = System.nanoTime();
+      try {
+        trainer.train(TrainingListener.all(all));
+      } catch (DivergenceException e) {
+        metrics.flush();
+        String good =
+            checkpoints
+                .latest()
+                .map(c -> "last good checkpoint: " + c.directory())
+                .orElse("no checkpoint yet");
+        throw new DivergenceException(e.metrics(), good);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      } finally {
+        if (progress != null) {
+          progress.finish();
+        }
+      }
+      double trainSeconds = (System.nanoTime() - firstNanos) / 1e9;
+      long trained = trainer.completedIterations() - firstIteration;
+      ModelExports.generator(trainer, dir.generator(), false);
+      ModelExports.discriminator(trainer, dir.discriminator(), false);
+      double msPerIteration = trained == 0 ? 0.0 : trainSeconds * 1000.0 / trained;
+      RunSummary summary =
+          new RunSummary(
+              trainer.completedIterations(),
+              from == null ? null : from.iteration(),
+              trainSeconds,
+              msPerIteration,
+              (System.nanoTime() - startNanos) / 1e9,
+              last[0],
+              Instant.now().toString());
+      summary.write(dir);
+      say.accept(
+          String.format(
+              Locale.ROOT,
+              "done: %d iterations in %.1f s (%.2f ms/iteration); models in %s",
+              trained,
+              trainSeconds,
+              msPerIteration,
+              dir.root().resolve("savedmodels").toAbsolutePath()));
+      return summary;
+    }
+  }
+
+  /**
+   * The fixed noise batch of the sample grids: {@value #GRID_SAMPLES} rows of stream {@link
+   * SeedStreams#SAMPLE_GRID}.
+   */
+  static float[] fixedNoise(GanConfig config) {
+    float[] z = new float[GRID_SAMPLES * config.noiseDim()];
+    new SeedStreams(config.seed()).fillGaussian(SeedStreams.SAMPLE_GRID, 0, z);
+    return z;
+  }
+
+  /** The TensorFlow runtime's version, for records. */
+  static String tensorflowRuntime() {
+    return TensorFlow.version();
+  }
+}
