@@ -149,7 +149,9 @@ final class TrainFlags {
   }
 
   private static String show(Object value) {
-    return value instanceof Float f ? Float.toString(f).replaceAll("\\.0$", "") : value.toString();
+    return value instanceof Float f
+        ? new java.math.BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString()
+        : value.toString();
   }
 
   private static Flag flag(

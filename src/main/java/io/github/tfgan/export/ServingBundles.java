@@ -1,6 +1,7 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.model.Names;
+import io.github.tfgan.runtime.NativeSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,6 +26,8 @@ final class ServingBundles {
    */
   static <M> M load(Path dir, String what, Function<SavedModelBundle, M> wrap) {
     Path model = resolve(dir);
+    NativeSetup.enableOneDnn();
+    NativeSetup.nativeLoggingDefault();
     SavedModelBundle bundle;
     try {
       bundle = SavedModelBundle.load(model.toString(), Names.SERVE_TAG);

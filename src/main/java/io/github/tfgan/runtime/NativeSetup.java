@@ -54,10 +54,14 @@ public final class NativeSetup {
   }
 
   /**
-   * Quiets TensorFlow's native INFO lines ({@code TF_CPP_MIN_LOG_LEVEL=1}) unless {@code verbose}
-   * or the environment already sets the level. Call it before TensorFlow loads.
+   * Whether TensorFlow's native INFO lines are printed: off by default (a library should not write
+   * to the process's standard error), on with {@code nativeLogging(true)} (the command line's
+   * {@code --verbose}), and as the environment says when {@code TF_CPP_MIN_LOG_LEVEL} is set. Call
+   * it before TensorFlow loads; the part that TensorFlow reads from the environment cannot change
+   * afterwards.
    */
   public static synchronized void nativeLogging(boolean verbose) {
+    loggingChosen = true;
     if (verbose || System.getenv(LOG_LEVEL_VARIABLE) != null) {
       return;
     }
@@ -67,4 +71,16 @@ public final class NativeSetup {
       // TensorFlow's default level then applies
     }
   }
+
+  /**
+   * The library's default, {@code nativeLogging(false)}, unless a choice was made already (the
+   * command line makes it first).
+   */
+  public static synchronized void nativeLoggingDefault() {
+    if (!loggingChosen) {
+      nativeLogging(false);
+    }
+  }
+
+  private static boolean loggingChosen;
 }
