@@ -60,8 +60,9 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Evaluation.Figures> figures;
     try (GeneratorModel g = Flags.on("--model", () -> GeneratorModel.load(model));
         ClassifierModel c = classifierOption.load()) {
-      figures = Evaluation.run(g, c, train, test, samples, seed, stdout);
+      figures = Evaluation.run(g, c, train, test, samples, seed);
     }
+    Evaluation.print(figures, stdout);
     GanCli.writeJson(json, Map.of("model", model.toString(), "seed", seed, "figures", figures));
     stdout.println("wrote " + json);
     return 0;

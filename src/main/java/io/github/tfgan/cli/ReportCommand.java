@@ -52,8 +52,7 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     if (Files.exists(out) && !force) {
-      throw new FileAlreadyExistsException(
-          "--out " + out, null, "expected no existing report (use --force to replace it)");
+      throw new FileAlreadyExistsException("--out " + out, null, "expected no existing report");
     }
     PrintStream stdout = GanCli.stdout(spec);
     try (ClassifierModel c = classifierOption.load()) {
@@ -64,8 +63,7 @@ final class ReportCommand implements Callable<Integer> {
           dataOptions.training(Dataset.MNIST),
           dataOptions.test(Dataset.MNIST),
           samples,
-          GanConfig.DEFAULT_SEED,
-          stdout);
+          GanConfig.DEFAULT_SEED);
     }
     stdout.println("wrote " + out);
     return 0;

@@ -68,7 +68,10 @@ final class TrainClassifierCommand implements Callable<Integer> {
     ImageData test = dataOptions.test(Dataset.MNIST);
     long t0 = System.nanoTime();
     try (ClassifierTrainer trainer = new ClassifierTrainer(seed)) {
-      trainer.train(train, epochs, stdout::println);
+      double[] losses = trainer.train(train, epochs);
+      for (int e = 0; e < losses.length; e++) {
+        stdout.printf(Locale.ROOT, "epoch %d: mean loss %.4f%n", e + 1, losses[e]);
+      }
       double accuracy = trainer.accuracy(test);
       stdout.printf(
           Locale.ROOT,

@@ -369,10 +369,4 @@ public record GanConfig(
   public float generatorBaseLearningRate() {
     return generatorLearningRate > 0f ? generatorLearningRate : learningRate;
   }
-
-  /** The learning rate in force at {@code iteration} (0-based), after decay. */
-  public float learningRateAt(long iteration) {
-    return (float)
-        (learningRate * StrictMath.pow(lrDecayRate, Math.floorDiv(iteration, lrDecaySteps)));
-  }
 }

@@ -29,6 +29,8 @@ public final class Evaluation {
   /** A class counts as covered at this share of the samples. */
   public static final double COVERAGE_SHARE = 0.05;
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Evaluation.class);
+
   private Evaluation() {}
 
   /** The figures of one set of images. */
@@ -41,7 +43,25 @@ public final class Evaluation {
       double frechetDistance,
       double parzenSigma,
       double parzenLogLikelihood,
-      double parzenStandardError) {}
+      double parzenStandardError) {
+
+    /**
+     * The row's values in {@code pattern} (name, score, covered classes, Fréchet distance, Parzen
+     * mean, its standard error, σ), for the table here and the report's.
+     */
+    public String formatted(String pattern) {
+      return String.format(
+          Locale.ROOT,
+          pattern,
+          name,
+          classifierScore,
+          coveredClasses,
+          frechetDistance,
+          parzenLogLikelihood,
+          parzenStandardError,
+          parzenSigma);
+    }
+  }
 
   /**
    * Evaluates {@code generator} with {@code samples} images drawn from {@code seed}, and the two
@@ -56,8 +76,7 @@ public final class Evaluation {
       ImageData train,
       ImageData test,
       int samples,
-      long seed,
-      PrintStream out) {
+      long seed) {
     if (train.count() < samples + VALIDATION) {
       throw new IllegalArgumentException(
           "--samples: expected at most "
@@ -94,7 +113,7 @@ public final class Evaluation {
     try (ParzenWindow parzen = new ParzenWindow()) {
       for (int k = 0; k < sets.size(); k++) {
         float[] images = sets.get(k);
-        out.println("evaluating " + names.get(k) + " (" + samples + " images)");
+        LOG.info("evaluating {} ({} images)", names.get(k), samples);
         ClassifierModel.Outputs o = classifier.run(images);
         double[][] p = rows(o.probabilities(), MnistClassifier.CLASSES);
         int[] predicted = new int[samples];
@@ -132,7 +151,6 @@ public final class Evaluation {
                 ll.standardError()));
       }
     }
-    print(figures, out);
     return figures;
   }
 
@@ -147,16 +165,7 @@ public final class Evaluation {
         "Frechet",
         "Parzen LL (sigma)");
     for (Figures f : figures) {
-      out.printf(
-          Locale.ROOT,
-          "%-22s %10.3f %6d/10 %10.3f %12.1f ± %.1f (%.2f)%n",
-          f.name(),
-          f.classifierScore(),
-          f.coveredClasses(),
-          f.frechetDistance(),
-          f.parzenLogLikelihood(),
-          f.parzenStandardError(),
-          f.parzenSigma());
+      out.print(f.formatted("%-22s %10.3f %6d/10 %10.3f %12.1f ± %.1f (%.2f)%n"));
     }
     for (Figures f : figures) {
       StringBuilder sb =

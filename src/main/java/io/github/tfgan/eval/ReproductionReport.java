@@ -12,9 +12,7 @@ import io.github.tfgan.run.RunSummary;
 import io.github.tfgan.run.TrainingRun;
 import io.github.tfgan.train.IterationMetrics;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +44,7 @@ public final class ReproductionReport {
       ImageData train,
       ImageData test,
       int samples,
-      long seed,
-      PrintStream log)
+      long seed)
       throws IOException {
     RunDirectory run = new RunDirectory(runDir);
     RunRecord record = RunRecord.read(run);
@@ -97,20 +94,10 @@ public final class ReproductionReport {
       }
     }
 
-    ByteArrayOutputStream evalLog = new ByteArrayOutputStream();
     List<Evaluation.Figures> figures;
     try (GeneratorModel generator = GeneratorModel.load(run.generator())) {
-      figures =
-          Evaluation.run(
-              generator,
-              classifier,
-              train,
-              test,
-              samples,
-              seed,
-              new PrintStream(evalLog, true, StandardCharsets.UTF_8));
+      figures = Evaluation.run(generator, classifier, train, test, samples, seed);
     }
-    log.print(evalLog.toString(StandardCharsets.UTF_8));
 
     StringBuilder md = new StringBuilder();
     md.append("# Reproduction report\n\n");
@@ -128,17 +115,7 @@ public final class ReproductionReport {
         "| images | classifier score (max 10) | classes with ≥ 5% | Fréchet distance (classifier features) | Parzen log-likelihood (σ) |\n");
     md.append("| --- | --- | --- | --- | --- |\n");
     for (Evaluation.Figures f : figures) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %.2f | %d / 10 | %.2f | %.1f ± %.1f (σ = %.2f) |%n",
-              f.name(),
-              f.classifierScore(),
-              f.coveredClasses(),
-              f.frechetDistance(),
-              f.parzenLogLikelihood(),
-              f.parzenStandardError(),
-              f.parzenSigma()));
+      md.append(f.formatted("| %s | %.2f | %d / 10 | %.2f | %.1f ± %.1f (σ = %.2f) |%n"));
     }
     md.append("| GAN of Goodfellow et al. 2014 (Table 1) | | | | ")
         .append(PAPER_PARZEN)

@@ -100,11 +100,6 @@ public final class Network {
     return h;
   }
 
-  /** The architecture. */
-  public NetworkSpec spec() {
-    return spec;
-  }
-
   /**
    * All variables, layer by layer: kernel then bias. This is what this network's optimiser updates.
    */

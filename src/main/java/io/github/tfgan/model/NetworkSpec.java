@@ -59,11 +59,6 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
             new Layer(1, Activation.LINEAR)));
   }
 
-  /** Width of the output. */
-  public int outputDim() {
-    return layers.get(layers.size() - 1).units();
-  }
-
   /** Number of trainable parameters in layer {@code index} (0-based): kernel plus bias. */
   public long parameterCount(int index) {
     int in = index == 0 ? inputDim : layers.get(index - 1).units();

@@ -190,18 +190,10 @@ public final class GraphSession implements AutoCloseable {
         tensors.add(out);
         types.add((Class<? extends TType>) out.type());
       }
-      Op save =
-          tf.train.save(
-              file,
-              tf.constant(StandardCharsets.UTF_8, names),
-              tf.constant(StandardCharsets.UTF_8, slices),
-              tensors);
-      Restore restored =
-          tf.train.restore(
-              file,
-              tf.constant(StandardCharsets.UTF_8, names),
-              tf.constant(StandardCharsets.UTF_8, slices),
-              types);
+      Operand<TString> keys = tf.constant(StandardCharsets.UTF_8, names);
+      Operand<TString> whole = tf.constant(StandardCharsets.UTF_8, slices); // "": no slicing
+      Op save = tf.train.save(file, keys, whole, tensors);
+      Restore restored = tf.train.restore(file, keys, whole, types);
       List<Op> assigns = new ArrayList<>();
       for (int i = 0; i < variables.size(); i++) {
         assigns.add(

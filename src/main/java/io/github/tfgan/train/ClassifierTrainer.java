@@ -3,14 +3,13 @@ package io.github.tfgan.train;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.model.MnistClassifier;
 import io.github.tfgan.model.MnistShape;
-import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.model.Tensors;
 import io.github.tfgan.runtime.GraphSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Locale;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -31,6 +30,9 @@ import org.tensorflow.types.TInt32;
 public final class ClassifierTrainer implements AutoCloseable {
   /** Adam learning rate for the classifier. */
   public static final float LEARNING_RATE = 1e-3f;
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ClassifierTrainer.class);
 
   /** Images per step. */
   public static final int BATCH = 100;
@@ -80,28 +82,25 @@ public final class ClassifierTrainer implements AutoCloseable {
     }
   }
 
-  /** Trains for {@code epochs} passes over {@code data} (shuffled per epoch from the seed). */
-  public void train(ImageData data, int epochs, Consumer<String> log) {
-    int n = data.count();
-    int[] order = new int[n];
+  /**
+   * Trains for {@code epochs} passes over {@code data} (shuffled per epoch from the seed), logging
+   * each epoch's mean loss through SLF4J.
+   *
+   * @return the mean loss of each epoch
+   */
+  public double[] train(ImageData data, int epochs) {
+    double[] meanLoss = new double[epochs];
+    BatchSampler sampler = new BatchSampler(data.count(), BATCH, seed);
+    int steps = data.count() / BATCH;
+    int[] batch = new int[BATCH];
     float[] batchImages = new float[BATCH * MnistShape.PIXELS];
     int[] batchLabels = new int[BATCH];
     for (int epoch = 0; epoch < epochs; epoch++) {
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      SeedStreams.Generator random = new SeedStreams(seed).generator(SeedStreams.SHUFFLE, epoch);
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
       double lossSum = 0;
-      int steps = n / BATCH;
       for (int s = 0; s < steps; s++) {
+        sampler.indices((long) epoch * steps + s, batch); // the epoch's shuffle, as the GAN's
         for (int b = 0; b < BATCH; b++) {
-          int k = order[s * BATCH + b];
+          int k = batch[b];
           System.arraycopy(
               data.pixels(),
               k * MnistShape.PIXELS,
@@ -123,10 +122,10 @@ public final class ClassifierTrainer implements AutoCloseable {
           lossSum += ((TFloat32) r.get(0)).getFloat();
         }
       }
-      log.accept(
-          String.format(
-              java.util.Locale.ROOT, "epoch %d: mean loss %.4f", epoch + 1, lossSum / steps));
+      meanLoss[epoch] = lossSum / steps;
+      LOG.info(String.format(Locale.ROOT, "epoch %d: mean loss %.4f", epoch + 1, meanLoss[epoch]));
     }
+    return meanLoss;
   }
 
   /** Fraction of {@code data} classified correctly. */

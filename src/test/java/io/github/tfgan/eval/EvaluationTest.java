@@ -13,7 +13,6 @@ import io.github.tfgan.train.ClassifierTrainer;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.TrainingListener;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -58,7 +57,8 @@ class EvaluationTest {
     ImageData bars = Synthetic.bars(1200, 4);
     Path classifierDir = dir.resolve("classifier/1");
     try (ClassifierTrainer t = new ClassifierTrainer(1)) {
-      t.train(bars.head(600), 1, line -> {});
+      double[] losses = t.train(bars.head(600), 1);
+      assertEquals(1, losses.length);
       assertTrue(t.accuracy(bars) > 0.95, "two bar orientations are easy");
       ModelExports.classifier(t, classifierDir, false);
     }
@@ -77,8 +77,7 @@ class EvaluationTest {
         sum += o.probabilities()[k];
       }
       assertEquals(1f, sum, 1e-5);
-      List<Evaluation.Figures> f =
-          Evaluation.run(gen, c, bars, bars.head(100), 100, 1, new PrintStream(sink, true));
+      List<Evaluation.Figures> f = Evaluation.run(gen, c, bars, bars.head(100), 100, 1);
       assertEquals(
           List.of("generator", "real training images", "uniform noise"),
           f.stream().map(Evaluation.Figures::name).toList());
