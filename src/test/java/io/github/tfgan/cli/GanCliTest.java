@@ -251,6 +251,22 @@ class GanCliTest {
   }
 
   @Test
+  void reportNeverReplacesAnExistingReportUnlessForced() throws Exception {
+    Path run = Files.createDirectories(dir.resolve("finished"));
+    for (String f : List.of("config.json", "summary.json", "metrics.csv")) {
+      Files.writeString(run.resolve(f), "{}");
+    }
+    Path committed = Files.writeString(dir.resolve("reproduction.md"), "committed");
+    Run refused = cli("report", "--run", run.toString(), "--out", committed.toString());
+    assertEquals(1, refused.code());
+    assertTrue(
+        refused.err().contains("--out " + committed + ": expected no existing report")
+            && refused.err().contains("--force"),
+        refused.err());
+    assertEquals("committed", Files.readString(committed));
+  }
+
+  @Test
   void badFilesAndPathsAreOneLineErrorsThatTouchNothing() throws Exception {
     Path file = dir.resolve("a-file");
     Files.writeString(file, "x");

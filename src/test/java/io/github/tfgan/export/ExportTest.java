@@ -113,6 +113,33 @@ class ExportTest {
     }
   }
 
+  @Test
+  void modelsLoadFromATfServingBasePathTakingTheHighestVersionAndNameWrongKinds() throws Exception {
+    Path base = dir.resolve("base");
+    GanConfig config = GanConfig.builder().iterations(1).batchSize(32).build();
+    try (GanTrainer t = new GanTrainer(config, Synthetic.bars(64, 4))) {
+      ModelExports.generator(t, base.resolve("2"), false);
+      ModelExports.generator(t, base.resolve("10"), false);
+      ModelExports.discriminator(t, dir.resolve("d/1"), false);
+    }
+    Files.createDirectories(base.resolve("11")); // no saved_model.pb: not a version
+    try (GeneratorModel g = GeneratorModel.load(base)) {
+      assertEquals(784, g.generate(g.noise(1, 3)).length);
+    }
+    assertEquals(base.resolve("10"), ServingBundles.resolve(base));
+    IllegalArgumentException wrongKind =
+        assertThrows(IllegalArgumentException.class, () -> GeneratorModel.load(dir.resolve("d")));
+    assertEquals(
+        dir.resolve("d/1")
+            + ": expected a generator (serving_default with input z), found a model whose"
+            + " serving_default takes [images] (no input 'z')",
+        wrongKind.getMessage());
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class, () -> DiscriminatorModel.load(dir.resolve("none")));
+    assertTrue(none.getMessage().startsWith(dir.resolve("none") + ": expected a SavedModel"));
+  }
+
   private static Set<String> variables(SavedModelBundle b) {
     Set<String> names = new TreeSet<>();
     b.graph()
