@@ -3,7 +3,6 @@ package io.github.tfgan.cli;
 import io.github.tfgan.config.Dataset;
 import io.github.tfgan.data.DatasetLoader;
 import io.github.tfgan.data.ImageData;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -21,10 +20,6 @@ final class DataOptions {
       description =
           "Where fetched data is kept (default: $GAN_CACHE_DIR if set, else ~/.cache/tf-java-gan).")
   Path cacheDir = DatasetLoader.DEFAULT_CACHE;
-
-  DatasetLoader loader(PrintStream log) {
-    return new DatasetLoader(cacheDir, log::println);
-  }
 
   /** A loader that reports its decisions through SLF4J. */
   DatasetLoader loader() {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -40,37 +40,29 @@ public final class DatasetLoader {
           .orElse(Path.of(System.getProperty("user.home"), ".cache", "tf-java-gan"));
 
   private static final String SOURCE_FILE = "SOURCE";
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetLoader.class);
 
   private final Path cacheDir;
-  private final Consumer<String> log;
   private final List<MnistSource> sources;
   private final DebianFashionSource fashion;
 
   /**
-   * A loader with the default sources that reports its decisions through SLF4J.
+   * A loader with the default sources; it reports its decisions (which source was used, what
+   * failed) through SLF4J.
    *
    * @param cacheDir where fetched files are kept
    */
   public DatasetLoader(Path cacheDir) {
-    this(cacheDir, LoggerFactory.getLogger(DatasetLoader.class)::info);
+    this(cacheDir, defaultSources(), DebianFashionSource.standard());
   }
 
   /**
    * @param cacheDir where fetched files are kept
-   * @param log receives one line per decision (which source was used, what failed)
-   */
-  public DatasetLoader(Path cacheDir, Consumer<String> log) {
-    this(cacheDir, log, defaultSources(), DebianFashionSource.standard());
-  }
-
-  /**
    * @param sources the MNIST sources, tried in order
    * @param fashion where Fashion-MNIST is looked for
    */
-  public DatasetLoader(
-      Path cacheDir, Consumer<String> log, List<MnistSource> sources, DebianFashionSource fashion) {
+  public DatasetLoader(Path cacheDir, List<MnistSource> sources, DebianFashionSource fashion) {
     this.cacheDir = cacheDir;
-    this.log = log;
     this.sources = List.copyOf(sources);
     this.fashion = fashion;
   }
@@ -146,7 +138,7 @@ public final class DatasetLoader {
     for (MnistSource source : sources) {
       Path target = source.subset() ? subset : full;
       if (source.subset() && Files.isRegularFile(subset.resolve(SOURCE_FILE))) {
-        log.accept("data: WARNING: using the cached 10,000-digit subset from " + source.name());
+        LOG.warn("data: using the cached 10,000-digit subset from " + source.name());
         return subset;
       }
       Files.createDirectories(cacheDir);
@@ -156,14 +148,14 @@ public final class DatasetLoader {
         Directories.writeAtomically(
             staging.resolve(SOURCE_FILE), (note + "\n").getBytes(StandardCharsets.UTF_8));
         Directories.commit(staging, target, true);
-        log.accept("data: " + note);
+        LOG.info("data: " + note);
         if (source.subset()) {
-          log.accept("data: WARNING: full MNIST unavailable; using a subset: " + note);
+          LOG.warn("data: full MNIST unavailable; using a subset: " + note);
         }
         return target;
       } catch (IOException | RuntimeException e) {
         failures.add(source.name() + ": " + e.getMessage());
-        log.accept("data: " + source.name() + " failed: " + e.getMessage());
+        LOG.warn("data: " + source.name() + " failed: " + e.getMessage());
       } finally {
         Directories.deleteTree(staging);
       }

@@ -159,8 +159,7 @@ class DataSourcesTest {
             });
     Path cache = dir.resolve("cache");
     DatasetLoader loader =
-        new DatasetLoader(
-            cache, line -> {}, List.of(broken, working), DebianFashionSource.standard());
+        new DatasetLoader(cache, List.of(broken, working), DebianFashionSource.standard());
     ImageData data = loader.loadTraining(Dataset.MNIST, null);
     assertEquals(List.of("broken", "working"), tried);
     assertEquals("fake originals", data.source());
@@ -173,7 +172,7 @@ class DataSourcesTest {
 
     DatasetLoader none =
         new DatasetLoader(
-            dir.resolve("c2"), line -> {}, List.of(broken, broken), DebianFashionSource.standard());
+            dir.resolve("c2"), List.of(broken, broken), DebianFashionSource.standard());
     IOException e = assertThrows(IOException.class, () -> none.loadTraining(Dataset.MNIST, null));
     assertTrue(e.getMessage().contains("broken: unreachable; broken: unreachable"), e.getMessage());
   }
@@ -187,8 +186,7 @@ class DataSourcesTest {
     assertTrue(e.getMessage().contains("dataset-fashion-mnist"), e.getMessage());
     Path installed = Files.createDirectories(dir.resolve("fashion"));
     Synthetic.writeIdx(Synthetic.bars(8, 2), installed);
-    DatasetLoader loader =
-        new DatasetLoader(dir, line -> {}, List.of(), new DebianFashionSource(installed));
+    DatasetLoader loader = new DatasetLoader(dir, List.of(), new DebianFashionSource(installed));
     assertEquals(8, loader.loadTraining(Dataset.FASHION, null).count());
   }
 
