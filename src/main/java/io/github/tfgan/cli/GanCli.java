@@ -68,6 +68,9 @@ public final class GanCli implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          if (ex instanceof io.github.tfgan.run.RunStoppedException) {
+            return 130; // interrupted; the run printed where it stopped and how to resume
+          }
           String message = ex.getMessage() != null ? ex.getMessage() : ex.toString();
           if (ex instanceof java.nio.file.FileAlreadyExistsException
               && commandLine.getCommandSpec().findOption("--force") != null) {

@@ -130,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageError(TrainFlags.inFlags(e.getMessage()));
     }
-    run.dataDirectory(dataOptions.data).terminal(stdout).run();
+    run.dataDirectory(dataOptions.data).terminal(stdout).stopOnInterrupt(true).run();
     publishIfAsked(runDir, version, stdout);
     return 0;
   }
@@ -189,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     ImageData data = images;
     TrainingRun run = Flags.on("--resume", () -> TrainingRun.resume(resume, data));
-    run.terminal(stdout).run();
+    run.terminal(stdout).stopOnInterrupt(true).run();
     publishIfAsked(resume, version, stdout);
     return 0;
   }

@@ -31,6 +31,9 @@ public final class Checkpoints {
   private static final Pattern NAME = Pattern.compile("ckpt-(\\d+)");
   private static final String ITERATION_FILE = "iteration";
 
+  /** The SHA-256 of the run-defining config the checkpoint was written under. */
+  private static final String CONFIG_FILE = "config.sha256";
+
   private final Path dir;
   private final int keep;
 
@@ -39,6 +42,14 @@ public final class Checkpoints {
     /** The prefix to restore from ({@code directory/ckpt}). */
     public Path prefix() {
       return directory.resolve(PREFIX);
+    }
+
+    /** The fingerprint of the config it was written under, if recorded (older ones lack it). */
+    public Optional<String> configFingerprint() throws IOException {
+      Path file = directory.resolve(CONFIG_FILE);
+      return Files.isRegularFile(file)
+          ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip())
+          : Optional.empty();
     }
   }
 
@@ -59,6 +70,10 @@ public final class Checkpoints {
     try {
       trainer.saveCheckpoint(staged.resolve(PREFIX));
       Files.writeString(staged.resolve(ITERATION_FILE), iteration + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          staged.resolve(CONFIG_FILE),
+          fingerprint(trainer.config()) + "\n",
+          StandardCharsets.UTF_8);
       Directories.commit(staged, target, true);
     } finally {
       Directories.deleteTree(staged);
@@ -68,6 +83,18 @@ public final class Checkpoints {
       Directories.deleteTree(all.get(i).directory());
     }
     return new Checkpoint(iteration, target);
+  }
+
+  /** SHA-256 of {@code config} as the run record writes it: what defines the run. */
+  public static String fingerprint(io.github.tfgan.config.GanConfig config) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
   }
 
   /** The latest complete checkpoint, if any. */

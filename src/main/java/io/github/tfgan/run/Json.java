@@ -35,8 +35,13 @@ final class Json {
         throw new JsonParseException("an empty file");
       }
       return value;
-    } catch (JsonParseException | IllegalArgumentException e) {
-      throw new IOException(file + ": expected " + what + ", found: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Gson wraps a record constructor's own check ("seed: expected ..."): report the innermost.
+      Throwable cause = e;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      throw new IOException(file + ": expected " + what + ", found: " + cause.getMessage(), e);
     }
   }
 }

@@ -73,6 +73,36 @@ public record RunDirectory(Path root) {
   }
 
   /**
+   * Deletes what a killed process can leave behind: temporary siblings of checkpoints, exports and
+   * records ({@code .NAME.tmp-*}, {@code .ckpt-*}), which are never read.
+   *
+   * @return the paths deleted
+   */
+  public java.util.List<Path> sweepTemporaries() throws IOException {
+    java.util.List<Path> swept = new java.util.ArrayList<>();
+    for (Path dir :
+        java.util.List.of(
+            root,
+            root.resolve("checkpoints"),
+            root.resolve("savedmodels").resolve("generator"),
+            root.resolve("savedmodels").resolve("discriminator"))) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> entries = Files.list(dir)) {
+        for (Path p : entries.toList()) {
+          String name = p.getFileName().toString();
+          if (name.startsWith(".") && (name.contains(".tmp-") || name.startsWith(".ckpt-"))) {
+            io.github.tfgan.io.Directories.deleteTree(p);
+            swept.add(p);
+          }
+        }
+      }
+    }
+    return swept;
+  }
+
+  /**
    * Checks that the directory can hold a new run: absent, or an empty directory, under a writable
    * parent.
    *

@@ -59,6 +59,8 @@ public final class TrainingRun {
   private Consumer<String> console = LOG::info;
   private PrintStream terminal;
   private TrainerOptions options = TrainerOptions.DEFAULT;
+  private boolean stopOnInterrupt;
+  private volatile boolean stopRequested;
 
   private TrainingRun(
       GanConfig config, ImageData data, RunDirectory dir, Checkpoints.Checkpoint from) {
@@ -121,6 +123,27 @@ public final class TrainingRun {
                             + ": expected a checkpoint in "
                             + directory.resolve("checkpoints")
                             + ", found none"));
+    String now = Checkpoints.fingerprint(record.config());
+    java.util.Optional<String> then = from.configFingerprint();
+    if (then.isPresent() && !then.get().equals(now)) {
+      throw new IOException(
+          dir.record()
+              + ": expected the run-defining config that "
+              + from.directory()
+              + " was written under (sha256 "
+              + then.get()
+              + "), found a changed one (sha256 "
+              + now
+              + "); put the original config.json back, or start a new run");
+    }
+    if (record.config().iterations() < from.iteration()) {
+      throw new IOException(
+          dir.record()
+              + ": expected at least "
+              + from.iteration()
+              + " iterations (the latest checkpoint's), found "
+              + record.config().iterations());
+    }
     if (Files.exists(dir.generator())) {
       throw new IOException(
           directory + ": the run has already finished (" + dir.generator() + " exists)");
@@ -177,22 +200,50 @@ public final class TrainingRun {
   }
 
   /**
-   * Trains, writing every output, and returns the summary.
+   * Stops a running {@link #run} at the end of its current iteration, after a checkpoint of that
+   * iteration; {@link #run} then throws {@link RunStoppedException}. Safe from any thread.
+   */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
+  /**
+   * Makes an interrupt of the process (Ctrl-C, SIGTERM) call {@link #requestStop} and wait, up to a
+   * minute, for that checkpoint before the process ends. The command line turns it on.
+   */
+  public TrainingRun stopOnInterrupt(boolean stop) {
+    this.stopOnInterrupt = stop;
+    return this;
+  }
+
+  /**
+   * Trains, writing every output, and returns the summary. Holds the run directory's lock
+   * throughout; deletes what a killed process left behind; on a resume, restores the newest
+   * checkpoint that loads, saying so when a newer one is damaged.
    *
    * @throws DivergenceException if a loss becomes NaN or infinite (naming the last good checkpoint)
-   * @throws IOException if an output cannot be written
+   * @throws RunStoppedException if {@link #requestStop} was called (a checkpoint was written)
+   * @throws IOException if an output cannot be written, or another process trains in the directory
    */
   public RunSummary run() throws IOException {
+    Files.createDirectories(dir.root());
+    try (RunLock lock = RunLock.acquire(dir.root());
+        Interrupts interrupts = new Interrupts(stopOnInterrupt, this::requestStop)) {
+      return runLocked();
+    }
+  }
+
+  private RunSummary runLocked() throws IOException {
     long startNanos = System.nanoTime();
     Progress progress = terminal == null ? null : new Progress(terminal, config.iterations());
     Consumer<String> say = progress == null ? console : progress::println;
+    for (Path swept : dir.sweepTemporaries()) {
+      say.accept("removed a temporary left by an interrupted process: " + swept);
+    }
     Files.createDirectories(dir.samples());
     if (from == null) {
       DataProvenance.record(config, data, dataDir, TF_JAVA_VERSION).write(dir);
       MetricsFile.create(dir.metrics());
-    } else {
-      MetricsFile.truncateAfter(dir.metrics(), from.iteration());
-      say.accept("resume: from " + from.directory() + " (iteration " + from.iteration() + ")");
     }
     say.accept("config: " + Json.GSON.toJson(config).replaceAll("\\s+", " "));
     say.accept("data: " + data.count() + " images from " + data.source());
@@ -201,66 +252,109 @@ public final class TrainingRun {
     Checkpoints checkpoints = dir.checkpoints(config.keepCheckpoints());
     IterationMetrics[] last = new IterationMetrics[1];
     try (GanTrainer trainer = new GanTrainer(config, data, options);
-        TensorBoardWriter board = new TensorBoardWriter(dir.root(), GRID_SAMPLES);
-        MetricsFile.Appender metrics = new MetricsFile.Appender(dir.metrics())) {
+        TensorBoardWriter board = new TensorBoardWriter(dir.root(), GRID_SAMPLES)) {
+      Checkpoints.Checkpoint resumedFrom = null;
       if (from != null) {
-        trainer.restore(from.prefix(), from.iteration());
+        resumedFrom = restoreNewestGood(trainer, checkpoints, say);
+        MetricsFile.truncateAfter(dir.metrics(), resumedFrom.iteration());
+        say.accept(
+            "resume: from "
+                + resumedFrom.directory()
+                + " (iteration "
+                + resumedFrom.iteration()
+                + ")");
       }
-      List<TrainingListener> all = new ArrayList<>();
-      all.add(new MetricsFileListener(metrics, config.logEvery()));
-      if (progress != null) {
-        all.add(new ProgressListener(progress));
-        all.add(new LogLineListener(say, config.logEvery()));
-      }
-      all.add(new TensorBoardListener(board, fixedZ, config.logEvery(), config.sampleEvery()));
-      all.add(new SampleGridListener(dir, fixedZ, config.sampleEvery()));
-      all.add(new CheckpointListener(checkpoints, config.checkpointEvery(), metrics, board));
-      all.add(TrainingListener.each(m -> last[0] = m));
-      all.addAll(listeners);
-      long firstIteration = trainer.completedIterations();
-      long firstNanos = System.nanoTime();
-      try {
-        trainer.train(TrainingListener.all(all));
-      } catch (DivergenceException e) {
-        metrics.flush();
-        String good =
-            checkpoints
-                .latest()
-                .map(c -> "last good checkpoint: " + c.directory())
-                .orElse("no checkpoint yet");
-        throw new DivergenceException(e.metrics(), good);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      } finally {
+      try (MetricsFile.Appender metrics = new MetricsFile.Appender(dir.metrics())) {
+        List<TrainingListener> all = new ArrayList<>();
+        all.add(new MetricsFileListener(metrics, config.logEvery()));
         if (progress != null) {
-          progress.finish();
+          all.add(new ProgressListener(progress));
+          all.add(new LogLineListener(say, config.logEvery()));
         }
+        all.add(new TensorBoardListener(board, fixedZ, config.logEvery(), config.sampleEvery()));
+        all.add(new SampleGridListener(dir, fixedZ, config.sampleEvery()));
+        all.add(new CheckpointListener(checkpoints, config.checkpointEvery(), metrics, board));
+        all.add(TrainingListener.each(m -> last[0] = m));
+        all.addAll(listeners);
+        all.add(new StopListener(() -> stopRequested, checkpoints, metrics, board));
+        long firstIteration = trainer.completedIterations();
+        long firstNanos = System.nanoTime();
+        try {
+          trainer.train(TrainingListener.all(all));
+        } catch (DivergenceException e) {
+          metrics.flush();
+          String good =
+              checkpoints
+                  .latest()
+                  .map(c -> "last good checkpoint: " + c.directory())
+                  .orElse("no checkpoint yet");
+          throw new DivergenceException(e.metrics(), good);
+        } catch (RunStoppedException e) {
+          say.accept(e.getMessage() + "; resume with: train --resume " + dir.root());
+          throw e;
+        } catch (UncheckedIOException e) {
+          throw e.getCause();
+        } finally {
+          if (progress != null) {
+            progress.finish();
+          }
+        }
+        double trainSeconds = (System.nanoTime() - firstNanos) / 1e9;
+        long trained = trainer.completedIterations() - firstIteration;
+        ModelExports.generator(trainer, dir.generator(), false);
+        ModelExports.discriminator(trainer, dir.discriminator(), false);
+        double msPerIteration = trained == 0 ? 0.0 : trainSeconds * 1000.0 / trained;
+        RunSummary summary =
+            new RunSummary(
+                trainer.completedIterations(),
+                resumedFrom == null ? null : resumedFrom.iteration(),
+                trainSeconds,
+                msPerIteration,
+                (System.nanoTime() - startNanos) / 1e9,
+                last[0],
+                Instant.now().toString());
+        summary.write(dir);
+        say.accept(
+            String.format(
+                Locale.ROOT,
+                "done: %d iterations in %.1f s (%.2f ms/iteration); models in %s",
+                trained,
+                trainSeconds,
+                msPerIteration,
+                dir.root().resolve("savedmodels").toAbsolutePath()));
+        return summary;
       }
-      double trainSeconds = (System.nanoTime() - firstNanos) / 1e9;
-      long trained = trainer.completedIterations() - firstIteration;
-      ModelExports.generator(trainer, dir.generator(), false);
-      ModelExports.discriminator(trainer, dir.discriminator(), false);
-      double msPerIteration = trained == 0 ? 0.0 : trainSeconds * 1000.0 / trained;
-      RunSummary summary =
-          new RunSummary(
-              trainer.completedIterations(),
-              from == null ? null : from.iteration(),
-              trainSeconds,
-              msPerIteration,
-              (System.nanoTime() - startNanos) / 1e9,
-              last[0],
-              Instant.now().toString());
-      summary.write(dir);
-      say.accept(
-          String.format(
-              Locale.ROOT,
-              "done: %d iterations in %.1f s (%.2f ms/iteration); models in %s",
-              trained,
-              trainSeconds,
-              msPerIteration,
-              dir.root().resolve("savedmodels").toAbsolutePath()));
-      return summary;
     }
+  }
+
+  /**
+   * Restores the newest checkpoint that loads; a damaged newer one (truncated index or shard) is
+   * reported and skipped, as TensorFlow's checkpoint manager falls back.
+   *
+   * @throws IOException naming every checkpoint and why it failed when none loads
+   */
+  private static Checkpoints.Checkpoint restoreNewestGood(
+      GanTrainer trainer, Checkpoints checkpoints, Consumer<String> say) throws IOException {
+    List<Checkpoints.Checkpoint> all = new ArrayList<>(checkpoints.list());
+    java.util.Collections.reverse(all);
+    List<String> failures = new ArrayList<>();
+    for (Checkpoints.Checkpoint c : all) {
+      try {
+        trainer.restore(c.prefix(), c.iteration());
+        return c;
+      } catch (RuntimeException e) {
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        failures.add(c.directory() + ": " + why);
+        say.accept(
+            "resume: checkpoint "
+                + c.directory()
+                + " is damaged ("
+                + why
+                + "); trying the one before it");
+      }
+    }
+    throw new IOException(
+        "expected a checkpoint that loads, found none: " + String.join("; ", failures));
   }
 
   /**

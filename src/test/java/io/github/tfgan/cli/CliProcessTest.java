@@ -98,4 +98,60 @@ class CliProcessTest {
         runtime.err().startsWith("error: --model missing: expected a SavedModel"), runtime.err());
     assertFalse(runtime.err().contains("Exception"), runtime.err());
   }
+
+  @Test
+  void anInterruptStopsAtAnIterationWithACheckpointAndSaysHowToResume() throws Exception {
+    Path data = dir.resolve("data");
+    io.github.tfgan.testing.Synthetic.writeIdx(
+        io.github.tfgan.testing.Synthetic.bars(256, 2), data);
+    Path run = dir.resolve("run");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(GanCli.class.getName());
+    command.addAll(
+        List.of(
+            "train",
+            "--data",
+            data.toString(),
+            "--iterations",
+            "6000",
+            "--batch-size",
+            "32",
+            "--sample-every",
+            "0",
+            "--checkpoint-every",
+            "0",
+            "--out",
+            run.toString()));
+    Path out = dir.resolve("child.out");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(dir.resolve("child.err").toFile())
+            .start();
+    Path metrics = run.resolve("metrics.csv");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (p.isAlive()
+        && System.nanoTime() < deadline
+        && !(Files.exists(metrics) && Files.readAllLines(metrics).size() > 200)) {
+      Thread.sleep(20);
+    }
+    assertTrue(p.isAlive(), "still training when interrupted: " + Files.readString(out));
+    p.destroy(); // SIGTERM: the JVM's shutdown, as Ctrl-C's SIGINT
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "stopped within a minute");
+    String printed = Files.readString(out);
+    assertTrue(printed.contains("resume with: train --resume " + run), printed);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("stopped after iteration (\\d+)").matcher(printed);
+    assertTrue(m.find(), printed);
+    assertTrue(Files.isRegularFile(run.resolve("checkpoints/ckpt-" + m.group(1) + "/ckpt.index")));
+    assertFalse(Files.exists(run.resolve("summary.json")), "not finished");
+
+    Outcome resumed = gan(dir, "train", "--resume", run.toString());
+    assertEquals(0, resumed.code(), resumed.err());
+    assertTrue(resumed.out().contains("resume: from"), resumed.out());
+    assertEquals(6001, Files.readAllLines(metrics).size(), "every iteration once");
+  }
 }
