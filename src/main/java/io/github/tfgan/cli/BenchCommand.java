@@ -49,6 +49,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
   Path json;
 
+  @Option(names = "--force", description = "Replace an existing --json file.")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     for (var e :
@@ -56,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
       if (e.getValue() <= 0) {
         throw new UsageError(e.getKey() + ": expected a positive number, found " + e.getValue());
       }
+    }
+    if (json != null) {
+      OutputFile.check("--json", json, force);
     }
     PrintStream stdout = GanCli.stdout(spec);
     ImageData images = dataOptions.training(Dataset.MNIST);

@@ -21,22 +21,32 @@ final class DataOptions {
           "Where fetched data is kept (default: $GAN_CACHE_DIR if set, else ~/.cache/tf-java-gan).")
   Path cacheDir = DatasetLoader.DEFAULT_CACHE;
 
-  /** A loader that reports its decisions through SLF4J. */
-  DatasetLoader loader() {
+  /**
+   * A loader that reports its decisions through SLF4J.
+   *
+   * @throws java.io.IOException naming {@code --cache-dir} if it is a file
+   */
+  DatasetLoader loader() throws java.io.IOException {
+    if (java.nio.file.Files.exists(cacheDir) && !java.nio.file.Files.isDirectory(cacheDir)) {
+      throw new java.io.IOException(
+          "--cache-dir " + cacheDir + ": expected a directory for the data cache, found a file");
+    }
     return new DatasetLoader(cacheDir);
   }
 
   /** The training images of {@code dataset}; errors about a named directory name {@code --data}. */
   ImageData training(Dataset dataset) throws Exception {
+    DatasetLoader loader = loader();
     return data == null
-        ? loader().loadTraining(dataset, null)
-        : Flags.on("--data", () -> loader().loadTraining(dataset, data));
+        ? loader.loadTraining(dataset, null)
+        : Flags.on("--data", () -> loader.loadTraining(dataset, data));
   }
 
   /** The test images of {@code dataset}, as {@link #training}. */
   ImageData test(Dataset dataset) throws Exception {
+    DatasetLoader loader = loader();
     return data == null
-        ? loader().loadTest(dataset, null)
-        : Flags.on("--data", () -> loader().loadTest(dataset, data));
+        ? loader.loadTest(dataset, null)
+        : Flags.on("--data", () -> loader.loadTest(dataset, data));
   }
 }

@@ -35,6 +35,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin ClassifierOption classifierOption;
 
+  @Option(names = "--force", description = "Replace an existing --json file.")
+  boolean force;
+
   @Option(names = "--samples", description = "Generated images (default: ${DEFAULT-VALUE}).")
   int samples = 10_000;
 
@@ -54,6 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (samples <= 0) {
       throw new UsageError("--samples: expected a positive number, found " + samples);
     }
+    OutputFile.check("--json", json, force);
     PrintStream stdout = GanCli.stdout(spec);
     ImageData train = dataOptions.training(Dataset.MNIST);
     ImageData test = dataOptions.test(Dataset.MNIST);

@@ -71,7 +71,7 @@ public final class GanCli implements Callable<Integer> {
           if (ex instanceof io.github.tfgan.run.RunStoppedException) {
             return 130; // interrupted; the run printed where it stopped and how to resume
           }
-          String message = ex.getMessage() != null ? ex.getMessage() : ex.toString();
+          String message = describe(ex);
           if (ex instanceof java.nio.file.FileAlreadyExistsException
               && commandLine.getCommandSpec().findOption("--force") != null) {
             message += " (use --force to replace it)";
@@ -80,6 +80,30 @@ public final class GanCli implements Callable<Integer> {
           return ex instanceof UsageError ? 2 : 1;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * One line for an error: its message, and for the file-system exceptions whose message is only a
+   * path, what happened to it.
+   */
+  static String describe(Throwable ex) {
+    if (ex instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
+      String what =
+          ex instanceof java.nio.file.NoSuchFileException
+              ? "no such file or directory"
+              : ex instanceof java.nio.file.AccessDeniedException
+                  ? "permission denied"
+                  : ex instanceof java.nio.file.NotDirectoryException
+                      ? "not a directory"
+                      : ex instanceof java.nio.file.FileAlreadyExistsException
+                          ? "already exists"
+                          : ex.getClass().getSimpleName();
+      return fs.getFile()
+          + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "")
+          + ": "
+          + what;
+    }
+    return ex.getMessage() != null ? ex.getMessage() : ex.toString();
   }
 
   @Override

@@ -47,6 +47,15 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
   long seed = GanConfig.DEFAULT_SEED;
 
+  @Option(names = "--force", description = "Replace an existing --out file.")
+  boolean force;
+
+  /** Images generated at a time: memory stays bounded at any --count. */
+  static final int BATCH = 1024;
+
+  /** The most images a PNG grid takes (100 × 100); use .npy for more. */
+  static final int MAX_GRID = 10_000;
+
   @Override
   public Integer call() throws Exception {
     GanCli.OutputKind kind = GanCli.OutputKind.of(out, "--out");
@@ -57,27 +66,48 @@ final class GenerateCommand implements Callable<Integer> {
     if (count != null && count <= 0) {
       throw new UsageError("--count: expected a positive number, found " + count);
     }
-    int n;
-    float[] images;
+    if (count != null && kind == GanCli.OutputKind.PNG && count > MAX_GRID) {
+      throw new UsageError(
+          "--count: expected at most "
+              + MAX_GRID
+              + " images for a PNG grid (write a .npy for"
+              + " more), found "
+              + count);
+    }
+    OutputFile.check("--out", out, force);
+    long n;
     try (GeneratorModel generator = Flags.on("--model", () -> GeneratorModel.load(model))) {
-      float[] noise;
       if (z != null) {
         Npy.Matrix m = Flags.on("--z", () -> Npy.read(z, generator.noiseDim()));
-        noise = m.data();
+        var bad = m.firstBadValue(-Float.MAX_VALUE, Float.MAX_VALUE);
+        if (bad.isPresent()) {
+          throw new java.io.IOException(
+              "--z " + z + ": expected finite values, found " + bad.get());
+        }
         n = m.rows();
+        write(kind, generator.generate(m.data()), n);
       } else {
-        noise = generator.noise(count, seed);
         n = count;
+        if (kind == GanCli.OutputKind.NPY) {
+          try (Npy.Writer writer = new Npy.Writer(out, n, MnistShape.PIXELS)) {
+            generator.generate(n, seed, BATCH, (images, rows) -> writer.append(images));
+            writer.commit();
+          }
+        } else {
+          write(kind, generator.generate(generator.noise(count, seed)), n);
+        }
       }
-      images = generator.generate(noise);
-    }
-    if (kind == GanCli.OutputKind.NPY) {
-      Npy.write(out, images, n, MnistShape.PIXELS);
-    } else {
-      ImageGrid.writePng(images, TrainingRun.GRID_SCALE, out);
     }
     spec.commandLine().getOut().println("wrote " + n + " samples to " + out);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private void write(GanCli.OutputKind kind, float[] images, long n) throws java.io.IOException {
+    if (kind == GanCli.OutputKind.NPY) {
+      Npy.write(out, images, (int) n, MnistShape.PIXELS);
+    } else {
+      ImageGrid.writePng(images, TrainingRun.GRID_SCALE, out);
+    }
   }
 }

@@ -47,15 +47,34 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Also write D's logits, float32 [n, 1].")
   Path logitsOut;
 
+  @Option(names = "--force", description = "Replace existing --out and --logits-out files.")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
     if (GanCli.OutputKind.of(out, "--out") != GanCli.OutputKind.NPY) {
       throw new UsageError("--out: expected a .npy file name, found " + out);
     }
-    float[] x =
+    if (logitsOut != null
+        && GanCli.OutputKind.of(logitsOut, "--logits-out") != GanCli.OutputKind.NPY) {
+      throw new UsageError("--logits-out: expected a .npy file name, found " + logitsOut);
+    }
+    OutputFile.check("--out", out, force);
+    if (logitsOut != null) {
+      OutputFile.check("--logits-out", logitsOut, force);
+    }
+    Npy.Matrix matrix =
         GanCli.OutputKind.of(images, "--images") == GanCli.OutputKind.NPY
-            ? Flags.on("--images", () -> Npy.read(images, MnistShape.PIXELS).data())
-            : Flags.on("--images", () -> PngImages.readDigit(images));
+            ? Flags.on("--images", () -> Npy.read(images, MnistShape.PIXELS))
+            : Flags.on(
+                "--images",
+                () -> new Npy.Matrix(PngImages.readDigit(images), 1, MnistShape.PIXELS));
+    var bad = matrix.firstBadValue(0f, 1f);
+    if (bad.isPresent()) {
+      throw new java.io.IOException(
+          "--images " + images + ": expected pixels in [0, 1], found " + bad.get());
+    }
+    float[] x = matrix.data();
     int n = x.length / MnistShape.PIXELS;
     DiscriminatorModel.Scores scores;
     try (DiscriminatorModel d = Flags.on("--model", () -> DiscriminatorModel.load(model))) {

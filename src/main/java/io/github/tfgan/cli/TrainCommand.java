@@ -180,6 +180,18 @@ final class TrainCommand implements Callable<Integer> {
     }
     String version = checkedVersion();
     RunRecord record = Flags.on("--resume", () -> RunRecord.read(new RunDirectory(resume)));
+    if (export != null) {
+      Flags.on(
+          "--export",
+          () -> {
+            Publisher.checkTarget(export, version, force);
+            return null;
+          });
+    }
+    if (TrainingRun.isFinished(resume) && export != null) {
+      publishIfAsked(resume, version, stdout); // a finished run is published (again) as it is
+      return 0;
+    }
     Path dataDir = dataOptions.data != null ? dataOptions.data : record.dataDirectory();
     ImageData images =
         Flags.on(

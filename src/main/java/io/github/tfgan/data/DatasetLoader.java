@@ -114,11 +114,26 @@ public final class DatasetLoader {
   }
 
   private static Path findIdx(Path dir, String name) throws IOException {
+    List<Path> found = new ArrayList<>();
     for (String candidate : List.of(name + ".gz", name, name.replace("-idx", ".idx"))) {
       Path p = dir.resolve(candidate);
-      if (Files.isRegularFile(p)) {
-        return p;
+      if (Files.isRegularFile(p) && !found.contains(p)) {
+        found.add(p);
       }
+    }
+    if (found.size() > 1) {
+      throw new IOException(
+          dir
+              + ": expected one file of "
+              + name
+              + ", found "
+              + found.size()
+              + " ("
+              + String.join(", ", found.stream().map(p -> p.getFileName().toString()).toList())
+              + "); remove all but one");
+    }
+    if (found.size() == 1) {
+      return found.get(0);
     }
     throw new IOException(dir + ": expected " + name + " or " + name + ".gz in it, found neither");
   }
@@ -128,6 +143,9 @@ public final class DatasetLoader {
    * if the cache has no verified originals.
    */
   Path ensureMnist() throws IOException {
+    if (Files.exists(cacheDir) && !Files.isDirectory(cacheDir)) {
+      throw new IOException(cacheDir + ": expected a cache directory, found a file");
+    }
     Path full = cacheDir.resolve("mnist");
     if (Files.isRegularFile(full.resolve(SOURCE_FILE))
         && OriginalFiles.verified(full, OriginalFiles.MNIST_MD5)) {

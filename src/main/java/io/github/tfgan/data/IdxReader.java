@@ -81,6 +81,8 @@ public final class IdxReader {
     } catch (EOFException e) {
       throw new IOException(
           file + ": truncated header: expected the " + what + ", found end of file", e);
+    } catch (java.util.zip.ZipException e) {
+      throw new IOException(file + ": corrupt gzip data: " + e.getMessage(), e);
     }
   }
 
@@ -94,11 +96,21 @@ public final class IdxReader {
   }
 
   private static byte[] readBody(Path file, DataInputStream in, int size) throws IOException {
-    byte[] data = new byte[size];
-    int read = in.readNBytes(data, 0, size);
-    if (read != size) {
+    // readNBytes(int) grows its buffer with the data actually read: a header that claims millions
+    // of images in a small file fails as truncated without allocating what it claims.
+    byte[] data;
+    try {
+      data = in.readNBytes(size);
+    } catch (java.util.zip.ZipException | EOFException e) {
+      throw new IOException(file + ": corrupt gzip data: " + e.getMessage(), e);
+    }
+    if (data.length != size) {
       throw new IOException(
-          file + ": truncated: expected " + size + " data bytes after the header, found " + read);
+          file
+              + ": truncated: expected "
+              + size
+              + " data bytes after the header, found "
+              + data.length);
     }
     if (in.read() != -1) {
       throw new IOException(

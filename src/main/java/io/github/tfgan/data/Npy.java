@@ -28,7 +28,21 @@ public final class Npy {
   private Npy() {}
 
   /** A 2-D float32 array: {@code rows × cols} values, row-major. */
-  public record Matrix(float[] data, int rows, int cols) {}
+  public record Matrix(float[] data, int rows, int cols) {
+    /**
+     * The first value that is NaN or infinite, or outside [{@code min}, {@code max}], as "NaN at
+     * row r, column c"; empty when every value is a finite number in range.
+     */
+    public java.util.Optional<String> firstBadValue(float min, float max) {
+      for (int i = 0; i < data.length; i++) {
+        float v = data[i];
+        if (!Float.isFinite(v) || v < min || v > max) {
+          return java.util.Optional.of(v + " at row " + i / cols + ", column " + i % cols);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+  }
 
   /**
    * Reads a 2-D float32 array.
@@ -95,6 +109,12 @@ public final class Npy {
             file + ": expected 1 or more rows of a sane size, found " + Arrays.toString(shape));
       }
       int count = (int) (shape[0] * shape[1]);
+      long available = Files.size(file) - (6 + 2 + (major == 1 ? 2 : 4) + headerLen);
+      if (available < count * 4L) {
+        // checked before allocating: a header may claim far more than the file holds
+        throw new IOException(
+            file + ": truncated: expected " + count * 4L + " data bytes, found " + available);
+      }
       byte[] bytes = in.readNBytes(count * 4);
       if (bytes.length != count * 4) {
         throw new IOException(
@@ -112,22 +132,91 @@ public final class Npy {
       throw new IllegalArgumentException(
           "data: expected " + rows + "x" + cols + " values, found " + data.length);
     }
+    ByteBuffer body = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    body.asFloatBuffer().put(data);
+    byte[] head = header(rows, cols);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + data.length * 4);
+    out.write(head);
+    out.write(body.array());
+    Directories.writeAtomically(file, out.toByteArray());
+  }
+
+  /**
+   * Writes a 2-D float32 {@code .npy} file whose row count is known in advance, row block by row
+   * block, through a temporary sibling that {@link #commit} renames into place (closing without
+   * committing deletes it).
+   */
+  public static final class Writer implements AutoCloseable {
+    private final Path file;
+    private final Path tmp;
+    private final java.io.OutputStream out;
+    private final long rows;
+    private final int cols;
+    private long written;
+    private boolean committed;
+
+    public Writer(Path file, long rows, int cols) throws IOException {
+      this.file = file;
+      this.rows = rows;
+      this.cols = cols;
+      Path parent = file.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      this.tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+      this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+      out.write(header(rows, cols));
+    }
+
+    /** Appends {@code data}, whole rows. */
+    public void append(float[] data) throws IOException {
+      if (data.length % cols != 0 || written + data.length / cols > rows) {
+        throw new IllegalArgumentException(
+            "data: expected whole rows of " + cols + " within " + rows + ", found " + data.length);
+      }
+      ByteBuffer body = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      body.asFloatBuffer().put(data);
+      out.write(body.array());
+      written += data.length / cols;
+    }
+
+    /** Renames the finished file into place. */
+    public void commit() throws IOException {
+      if (written != rows) {
+        throw new IllegalStateException("expected " + rows + " rows, found " + written);
+      }
+      out.close();
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!committed) {
+        out.close();
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  /** The magic, version 1.0 and the padded header of a {@code rows × cols} float32 array. */
+  private static byte[] header(long rows, int cols) {
     String dict =
         "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
     int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
     int padding = (64 - unpadded % 64) % 64;
     String header = dict + " ".repeat(padding) + "\n";
-    ByteBuffer body = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    body.asFloatBuffer().put(data);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(10 + header.length() + data.length * 4);
-    out.write(MAGIC);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(10 + header.length());
+    out.write(MAGIC, 0, MAGIC.length);
     out.write(1);
     out.write(0);
     out.write(header.length() & 0xff);
     out.write((header.length() >> 8) & 0xff);
-    out.write(header.getBytes(StandardCharsets.ISO_8859_1));
-    out.write(body.array());
-    Directories.writeAtomically(file, out.toByteArray());
+    byte[] h = header.getBytes(StandardCharsets.ISO_8859_1);
+    out.write(h, 0, h.length);
+    return out.toByteArray();
   }
 
   private static String group(Path file, Pattern p, String header, String key) throws IOException {

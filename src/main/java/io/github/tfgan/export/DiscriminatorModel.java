@@ -59,6 +59,17 @@ public final class DiscriminatorModel implements AutoCloseable {
               + " floats, found "
               + images.length);
     }
+    for (int i = 0; i < images.length; i++) {
+      if (!(images[i] >= 0f && images[i] <= 1f)) {
+        throw new IllegalArgumentException(
+            "images: expected pixels in [0, 1], found "
+                + images[i]
+                + " at image "
+                + i / MnistShape.PIXELS
+                + ", pixel "
+                + i % MnistShape.PIXELS);
+      }
+    }
     int n = images.length / MnistShape.PIXELS;
     try (TFloat32 x = Tensors.matrix(images, n, MnistShape.PIXELS);
         Result r = function.call(Map.<String, Tensor>of(Names.SIG_IMAGES, x))) {

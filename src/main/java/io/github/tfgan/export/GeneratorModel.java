@@ -61,6 +61,36 @@ public final class GeneratorModel implements AutoCloseable {
     return z;
   }
 
+  /** Receives one batch of generated images. */
+  @FunctionalInterface
+  public interface BatchSink {
+    /**
+     * @param images {@code rows × 784} floats in [0, 1], row-major
+     */
+    void accept(float[] images, int rows) throws java.io.IOException;
+  }
+
+  /**
+   * Generates {@code count} images from the noise of {@code seed} ({@link #noise}), {@code batch}
+   * at a time, so that memory stays bounded at any count; the images equal {@code
+   * generate(noise(count, seed))}.
+   */
+  public void generate(long count, long seed, int batch, BatchSink sink)
+      throws java.io.IOException {
+    if (count <= 0 || batch <= 0) {
+      throw new IllegalArgumentException(
+          "count, batch: expected positive numbers, found " + count + ", " + batch);
+    }
+    SeedStreams.Generator stream = new SeedStreams(seed).generator(SeedStreams.EXPORTED_NOISE, 0);
+    for (long done = 0; done < count; ) {
+      int rows = (int) Math.min(batch, count - done);
+      float[] z = new float[rows * noiseDim];
+      stream.fillGaussian(z);
+      sink.accept(generate(z), rows);
+      done += rows;
+    }
+  }
+
   /**
    * Generates images.
    *
@@ -74,6 +104,17 @@ public final class GeneratorModel implements AutoCloseable {
     if (z.length == 0 || z.length % noiseDim != 0) {
       throw new IllegalArgumentException(
           "z: expected a positive multiple of " + noiseDim + " floats, found " + z.length);
+    }
+    for (int i = 0; i < z.length; i++) {
+      if (!Float.isFinite(z[i])) {
+        throw new IllegalArgumentException(
+            "z: expected finite values, found "
+                + z[i]
+                + " at row "
+                + i / noiseDim
+                + ", column "
+                + i % noiseDim);
+      }
     }
     int n = z.length / noiseDim;
     try (TFloat32 zt = Tensors.matrix(z, n, noiseDim);

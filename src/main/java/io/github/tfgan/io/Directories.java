@@ -78,24 +78,17 @@ public final class Directories {
     }
   }
 
-  /** Copies a directory tree into a temporary sibling of {@code target}, then commits it. */
-  public static void copyTree(Path source, Path target, boolean force) throws IOException {
-    checkReplaceable(target.toAbsolutePath(), force);
-    Path staged = tempSibling(target);
-    try {
-      try (Stream<Path> walk = Files.walk(source)) {
-        for (Path p : walk.toList()) {
-          Path dest = staged.resolve(source.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(dest);
-          } else {
-            Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-          }
+  /** Copies the tree under {@code source} into the existing directory {@code dest}. */
+  public static void copyInto(Path source, Path dest) throws IOException {
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path p : walk.toList()) {
+        Path to = dest.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      commit(staged, target, force);
-    } finally {
-      deleteTree(staged);
     }
   }
 

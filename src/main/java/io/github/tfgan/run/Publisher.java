@@ -26,17 +26,29 @@ public final class Publisher {
       @com.google.gson.annotations.SerializedName("tensorflow_java") String tensorflowJava,
       String published) {}
 
+  /** Where each published model carries its own manifest (SavedModel's place for extra files). */
+  public static final String MODEL_MANIFEST = "assets.extra/manifest.json";
+
   /**
    * Checks, before any work, that {@code base} can take version {@code version}.
    *
    * @throws java.nio.file.FileAlreadyExistsException if a version exists and {@code force} is false
+   * @throws IOException naming {@code base} if it is not a directory
    */
   public static void checkTarget(Path base, String version, boolean force) throws IOException {
+    if (java.nio.file.Files.exists(base) && !java.nio.file.Files.isDirectory(base)) {
+      throw new IOException(base + ": expected a directory for the models, found a file");
+    }
     Directories.checkReplaceable(base.resolve("generator").resolve(version), force);
     Directories.checkReplaceable(base.resolve("discriminator").resolve(version), force);
   }
 
   /**
+   * Publishes the generator, the discriminator and their manifest together or not at all: both
+   * models are copied into temporary siblings (each with the manifest in {@value #MODEL_MANIFEST}),
+   * then renamed into place; if the second rename fails the first is undone. {@code
+   * base/manifest.json} then describes the newest publication; each version keeps its own.
+   *
    * @param force replace existing versions; without it an existing version is an error
    * @param command the command line that produced the run, for the manifest
    */
@@ -46,9 +58,6 @@ public final class Publisher {
     RunRecord record = RunRecord.read(run);
     RunSummary summary = RunSummary.read(run);
     checkTarget(base, version, force);
-    Directories.copyTree(run.generator(), base.resolve("generator").resolve(version), force);
-    Directories.copyTree(
-        run.discriminator(), base.resolve("discriminator").resolve(version), force);
     Manifest manifest =
         new Manifest(
             command,
@@ -58,7 +67,39 @@ public final class Publisher {
             summary,
             TrainingRun.TF_JAVA_VERSION,
             Instant.now().toString());
-    Json.write(base.resolve("manifest.json"), manifest);
-    return manifest;
+    Path gen = base.resolve("generator").resolve(version);
+    Path disc = base.resolve("discriminator").resolve(version);
+    Path genStaged = stage(run.generator(), gen, manifest);
+    Path discStaged = null;
+    try {
+      discStaged = stage(run.discriminator(), disc, manifest);
+      Directories.commit(genStaged, gen, force);
+      try {
+        Directories.commit(discStaged, disc, force);
+      } catch (IOException | RuntimeException e) {
+        Directories.deleteTree(gen); // all or nothing: no generator without its discriminator
+        throw e;
+      }
+      Json.write(base.resolve("manifest.json"), manifest);
+      return manifest;
+    } finally {
+      Directories.deleteTree(genStaged);
+      if (discStaged != null) {
+        Directories.deleteTree(discStaged);
+      }
+    }
+  }
+
+  /** A copy of {@code model} with {@code manifest} inside, beside {@code target}. */
+  private static Path stage(Path model, Path target, Manifest manifest) throws IOException {
+    Path staged = Directories.tempSibling(target);
+    try {
+      Directories.copyInto(model, staged);
+      Json.write(staged.resolve(MODEL_MANIFEST), manifest);
+      return staged;
+    } catch (IOException | RuntimeException e) {
+      Directories.deleteTree(staged);
+      throw e;
+    }
   }
 }

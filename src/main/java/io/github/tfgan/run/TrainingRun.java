@@ -144,13 +144,18 @@ public final class TrainingRun {
               + " iterations (the latest checkpoint's), found "
               + record.config().iterations());
     }
-    if (Files.exists(dir.generator())) {
+    if (isFinished(directory)) {
       throw new IOException(
-          directory + ": the run has already finished (" + dir.generator() + " exists)");
+          directory + ": the run has already finished (" + dir.summary() + " exists)");
     }
     TrainingRun run = new TrainingRun(record.config(), data, dir, from);
     run.dataDir = record.dataDirectory();
     return run;
+  }
+
+  /** Whether the run in {@code directory} has finished: its summary, written last, exists. */
+  public static boolean isFinished(Path directory) {
+    return Files.isRegularFile(new RunDirectory(directory).summary());
   }
 
   /** Records {@code dataDir} (where the data came from) so that a resume finds it again. */
@@ -301,8 +306,10 @@ public final class TrainingRun {
         }
         double trainSeconds = (System.nanoTime() - firstNanos) / 1e9;
         long trained = trainer.completedIterations() - firstIteration;
-        ModelExports.generator(trainer, dir.generator(), false);
-        ModelExports.discriminator(trainer, dir.discriminator(), false);
+        // A resumed run replaces what an interrupted export left; the summary, written last, is
+        // what makes a run finished.
+        ModelExports.generator(trainer, dir.generator(), resumedFrom != null);
+        ModelExports.discriminator(trainer, dir.discriminator(), resumedFrom != null);
         double msPerIteration = trained == 0 ? 0.0 : trainSeconds * 1000.0 / trained;
         RunSummary summary =
             new RunSummary(
