@@ -26,6 +26,10 @@ final class ServingBundles {
    */
   static <M> M load(Path dir, String what, Function<SavedModelBundle, M> wrap) {
     Path model = resolve(dir);
+    if (!Files.isRegularFile(model.resolve("variables").resolve("variables.index"))) {
+      throw new IllegalArgumentException(
+          model + ": expected the model's weights in variables/variables.index, found none");
+    }
     NativeSetup.enableOneDnn();
     NativeSetup.nativeLoggingDefault();
     SavedModelBundle bundle;
@@ -35,7 +39,7 @@ final class ServingBundles {
       throw new IllegalArgumentException(
           model
               + ": expected a SavedModel with the tag 'serve', found one TensorFlow cannot load: "
-              + e.getMessage(),
+              + firstLine(e.getMessage()),
           e);
     }
     try {
@@ -45,6 +49,10 @@ final class ServingBundles {
       throw new IllegalArgumentException(
           model + ": expected " + what + ", found " + e.getMessage(), e);
     }
+  }
+
+  private static String firstLine(String message) {
+    return String.valueOf(message).lines().findFirst().orElse("").strip();
   }
 
   /**

@@ -66,7 +66,8 @@ public final class NativeSetup {
       return;
     }
     try {
-      Native.load("c", LibC.class).setenv(LOG_LEVEL_VARIABLE, "1", 0);
+      // 2: no INFO and no WARNING lines; errors reach the caller as exceptions anyway
+      Native.load("c", LibC.class).setenv(LOG_LEVEL_VARIABLE, "2", 0);
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       // TensorFlow's default level then applies
     }

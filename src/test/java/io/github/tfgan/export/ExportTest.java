@@ -1,10 +1,12 @@
 package io.github.tfgan.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.run.ModelExports;
 import io.github.tfgan.testing.Synthetic;
@@ -138,6 +140,37 @@ class ExportTest {
         assertThrows(
             IllegalArgumentException.class, () -> DiscriminatorModel.load(dir.resolve("none")));
     assertTrue(none.getMessage().startsWith(dir.resolve("none") + ": expected a SavedModel"));
+  }
+
+  @Test
+  void brokenModelsAreRefusedNamingTheDirectory() throws Exception {
+    Path source = dir.resolve("generator/1");
+    Path truncated = dir.resolve("broken/truncated");
+    Directories.copyInto(source, Files.createDirectories(truncated));
+    byte[] pb = Files.readAllBytes(truncated.resolve("saved_model.pb"));
+    Files.write(truncated.resolve("saved_model.pb"), java.util.Arrays.copyOf(pb, 300));
+    IllegalArgumentException t =
+        assertThrows(IllegalArgumentException.class, () -> GeneratorModel.load(truncated));
+    assertTrue(t.getMessage().startsWith(truncated + ": expected a SavedModel"), t.getMessage());
+    assertFalse(t.getMessage().contains("\n"), "one line");
+
+    Path noWeights = dir.resolve("broken/no-weights");
+    Directories.copyInto(source, Files.createDirectories(noWeights));
+    Directories.deleteTree(noWeights.resolve("variables"));
+    IllegalArgumentException w =
+        assertThrows(IllegalArgumentException.class, () -> GeneratorModel.load(noWeights));
+    assertEquals(
+        noWeights + ": expected the model's weights in variables/variables.index, found none",
+        w.getMessage());
+
+    Path shortData = dir.resolve("broken/short-data");
+    Directories.copyInto(source, Files.createDirectories(shortData));
+    Path shard = shortData.resolve("variables/variables.data-00000-of-00001");
+    Files.write(shard, java.util.Arrays.copyOf(Files.readAllBytes(shard), 1000));
+    IllegalArgumentException d =
+        assertThrows(IllegalArgumentException.class, () -> GeneratorModel.load(shortData));
+    assertTrue(d.getMessage().startsWith(shortData + ": expected a SavedModel"), d.getMessage());
+    assertFalse(d.getMessage().contains("\n"), "one line");
   }
 
   private static Set<String> variables(SavedModelBundle b) {

@@ -120,4 +120,18 @@ class RunReliabilityTest {
     assertTrue(
         said.stream().anyMatch(l -> l.contains(".ckpt-20.tmp-123")), String.join("\n", said));
   }
+
+  @Test
+  void anExportCutShortLeavesARunThatResumesAndExports() throws IOException {
+    Path runDir = dir.resolve("cut");
+    TrainingRun.create(CONFIG, BARS, runDir).run();
+    // as if the disk filled while exporting: no discriminator, no summary
+    io.github.tfgan.io.Directories.deleteTree(runDir.resolve("savedmodels/discriminator"));
+    Files.delete(runDir.resolve("summary.json"));
+    assertFalse(TrainingRun.isFinished(runDir));
+    RunSummary summary = TrainingRun.resume(runDir, BARS).run();
+    assertEquals(30, summary.iterations());
+    assertTrue(Files.isRegularFile(runDir.resolve("savedmodels/discriminator/1/saved_model.pb")));
+    assertTrue(TrainingRun.isFinished(runDir));
+  }
 }
