@@ -24,7 +24,7 @@ final class Flags {
       named.initCause(e);
       throw named;
     } catch (IOException e) {
-      throw new IOException(flag + " " + e.getMessage(), e);
+      throw new IOException(flag + " " + GanCli.describe(e), e);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(flag + " " + e.getMessage(), e);
     }

@@ -74,7 +74,7 @@ public record RunDirectory(Path root) {
 
   /**
    * Deletes what a killed process can leave behind: temporary siblings of checkpoints, exports and
-   * records ({@code .NAME.tmp-*}, {@code .ckpt-*}), which are never read.
+   * records ({@code .NAME.tmp-*}, {@code .ckpt-*}, {@code .NAME*.tmp}), which are never read.
    *
    * @return the paths deleted
    */
@@ -92,7 +92,9 @@ public record RunDirectory(Path root) {
       try (Stream<Path> entries = Files.list(dir)) {
         for (Path p : entries.toList()) {
           String name = p.getFileName().toString();
-          if (name.startsWith(".") && (name.contains(".tmp-") || name.startsWith(".ckpt-"))) {
+          boolean temporary =
+              name.contains(".tmp-") || name.startsWith(".ckpt-") || name.endsWith(".tmp");
+          if (name.startsWith(".") && temporary) {
             io.github.tfgan.io.Directories.deleteTree(p);
             swept.add(p);
           }

@@ -268,4 +268,15 @@ class BadInputTest {
         export.err());
     assertFalse(Files.exists(r2));
   }
+
+  @Test
+  void fileSystemErrorsSayWhatHappenedToTheFile() {
+    assertEquals(
+        "/data/x: permission denied",
+        GanCli.describe(new java.nio.file.AccessDeniedException("/data/x")));
+    assertEquals(
+        "/data/y: no such file or directory",
+        GanCli.describe(new java.nio.file.NoSuchFileException("/data/y")));
+    assertEquals("plain", GanCli.describe(new java.io.IOException("plain")));
+  }
 }
