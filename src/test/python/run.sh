@@ -8,7 +8,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo "python tests: creating $VENV"
   python3 -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import tensorflow, pytest, numpy, tensorboard" >/dev/null 2>&1; then
+if ! "$VENV/bin/python" -c "import tensorflow, pytest, numpy, tensorboard, tf2onnx, onnxruntime" >/dev/null 2>&1; then
   echo "python tests: installing src/test/python/requirements.txt into $VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -r src/test/python/requirements.txt

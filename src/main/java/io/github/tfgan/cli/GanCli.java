@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       MemoryCommand.class,
       TrainClassifierCommand.class,
       EvaluateCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      ReexportCommand.class
     })
 public final class GanCli implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import io.github.tfgan.model.MnistClassifier;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
 import io.github.tfgan.model.NetworkSpec;
+import io.github.tfgan.model.ServingVariable;
 import io.github.tfgan.runtime.GraphSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -155,16 +156,106 @@ public final class SavedModelExporter {
             .withSignature(signature)
             .export();
       }
+      listVariables(tmp.resolve("saved_model.pb"));
       Directories.commit(tmp, dir, force);
     } finally {
       Directories.deleteTree(tmp);
     }
   }
 
+  /** What an exported model is, by its serving signature. */
+  public enum Kind {
+    GENERATOR,
+    DISCRIMINATOR,
+    CLASSIFIER
+  }
+
+  /**
+   * Rewrites the SavedModel in {@code dir} in this version's format (resource variables listed in
+   * the MetaGraph's collections) with the same weights, atomically: what TF 2's loaders, Keras
+   * fine-tuning, TFLite and ONNX converters need of an export made by an earlier version.
+   *
+   * @return what the model is
+   * @throws IllegalArgumentException starting with {@code dir} if it holds none of the three kinds
+   */
+  public static Kind reexport(Path dir) throws IOException {
+    Kind kind;
+    int noiseDim = 0;
+    try (SavedModelBundle bundle =
+        SavedModelBundle.load(ServingBundles.resolve(dir).toString(), Names.SERVE_TAG)) {
+      var signature = bundle.function(Names.SERVING_DEFAULT).signature();
+      if (signature.getInputs().containsKey(Names.SIG_Z)) {
+        kind = Kind.GENERATOR;
+        noiseDim = (int) signature.getInputs().get(Names.SIG_Z).shape.get(1);
+      } else if (signature.outputNames().contains(Names.SIG_PROBABILITY)) {
+        kind = Kind.DISCRIMINATOR;
+      } else if (signature.outputNames().contains("features")) {
+        kind = Kind.CLASSIFIER;
+      } else {
+        throw new IllegalArgumentException(
+            dir
+                + ": expected a generator, discriminator or classifier, found a model whose"
+                + " serving_default gives "
+                + signature.outputNames());
+      }
+    }
+    Path model = ServingBundles.resolve(dir);
+    Path weights = Files.createTempDirectory(model.toAbsolutePath().getParent(), ".weights-");
+    try {
+      // the weights are copied out first: the export replaces the directory they are in
+      Directories.copyInto(model.resolve("variables"), weights);
+      int width = noiseDim;
+      Function<Graph, Signature> build =
+          switch (kind) {
+            case GENERATOR -> g -> buildInference(g, NetworkSpec.generator(width));
+            case DISCRIMINATOR -> g -> buildInference(g, NetworkSpec.discriminator());
+            case CLASSIFIER -> SavedModelExporter::classifierInference;
+          };
+      exportRestored(build, weights.resolve("variables"), model, true);
+    } finally {
+      Directories.deleteTree(weights);
+    }
+    return kind;
+  }
+
+  /**
+   * Lists every resource variable of the exported graph in the MetaGraph's {@code variables} and
+   * {@code trainable_variables} collections, as {@code tf.compat.v1}'s builder does: TF 2's {@code
+   * tf.saved_model.load} builds its {@code .variables} from them, and Keras's {@code TFSMLayer(...,
+   * trainable=True)} its weights. TF Java's exporter writes no collections.
+   */
+  static void listVariables(Path savedModelPb) throws IOException {
+    org.tensorflow.proto.SavedModel.Builder model =
+        org.tensorflow.proto.SavedModel.parseFrom(Files.readAllBytes(savedModelPb)).toBuilder();
+    for (org.tensorflow.proto.MetaGraphDef.Builder meta : model.getMetaGraphsBuilderList()) {
+      org.tensorflow.proto.CollectionDef.BytesList.Builder defs =
+          org.tensorflow.proto.CollectionDef.BytesList.newBuilder();
+      for (org.tensorflow.proto.NodeDef node : meta.getGraphDef().getNodeList()) {
+        if (node.getOp().equals(ServingVariable.HANDLE_OP)) {
+          defs.addValue(
+              org.tensorflow.proto.VariableDef.newBuilder()
+                  .setVariableName(node.getName() + ":0")
+                  .setInitialValueName(ServingVariable.initialValue(node.getName()))
+                  .setInitializerName(ServingVariable.assign(node.getName()))
+                  .setSnapshotName(ServingVariable.read(node.getName()))
+                  .setTrainable(true)
+                  .setIsResource(true)
+                  .build()
+                  .toByteString());
+        }
+      }
+      org.tensorflow.proto.CollectionDef collection =
+          org.tensorflow.proto.CollectionDef.newBuilder().setBytesList(defs).build();
+      meta.putCollectionDef("variables", collection);
+      meta.putCollectionDef("trainable_variables", collection);
+    }
+    Files.write(savedModelPb, model.build().toByteArray());
+  }
+
   /** Builds the inference graph of {@code spec} and returns its serving signature. */
   public static Signature buildInference(Graph graph, NetworkSpec spec) {
     Ops tf = Ops.create(graph);
-    Network network = Network.createForRestore(tf, spec);
+    Network network = Network.createForServing(tf, spec);
     boolean isGenerator = spec.name().equals(Names.GENERATOR);
     String inputName = isGenerator ? Names.SIG_Z : Names.SIG_IMAGES;
     Placeholder<TFloat32> input =
@@ -188,7 +279,7 @@ public final class SavedModelExporter {
   /** The classifier's inference graph and its serving signature. */
   public static Signature classifierInference(Graph graph) {
     Ops tf = Ops.create(graph);
-    MnistClassifier net = MnistClassifier.createForRestore(tf);
+    MnistClassifier net = MnistClassifier.createForServing(tf);
     Placeholder<TFloat32> x =
         tf.withName(Names.SIG_IMAGES)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 784)));

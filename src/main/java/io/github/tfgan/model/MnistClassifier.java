@@ -26,13 +26,20 @@ public final class MnistClassifier {
   private static final int[][] CONV = {{5, 1, 32}, {5, 32, 64}};
   private static final int FLAT = 7 * 7 * 64;
 
+  private final List<Operand<TFloat32>> weights;
   private final List<Variable<TFloat32>> variables;
 
   /** What one forward pass yields. */
   public record Outputs(Operand<TFloat32> features, Operand<TFloat32> logits) {}
 
-  private MnistClassifier(List<Variable<TFloat32>> variables) {
+  private MnistClassifier(
+      List<? extends Operand<TFloat32>> weights, List<Variable<TFloat32>> variables) {
+    this.weights = List.copyOf(weights);
     this.variables = List.copyOf(variables);
+  }
+
+  private MnistClassifier(List<Variable<TFloat32>> variables) {
+    this(variables, variables);
   }
 
   private static long[][] shapes() {
@@ -76,14 +83,17 @@ public final class MnistClassifier {
     return new MnistClassifier(vars);
   }
 
-  /** Creates the variables without initialisers, for a graph restored from a checkpoint. */
-  public static MnistClassifier createForRestore(Ops tf) {
+  /**
+   * The classifier for a serving graph: resource variables ({@link ServingVariable}), restored by
+   * the export.
+   */
+  public static MnistClassifier createForServing(Ops tf) {
     long[][] shapes = shapes();
-    List<Variable<TFloat32>> vars = new ArrayList<>();
+    List<Operand<TFloat32>> reads = new ArrayList<>();
     for (int i = 0; i < shapes.length; i++) {
-      vars.add(tf.withName(NAME + "_" + NAMES[i]).variable(Shape.of(shapes[i]), TFloat32.class));
+      reads.add(ServingVariable.create(tf, NAME + "_" + NAMES[i], Shape.of(shapes[i])));
     }
-    return new MnistClassifier(vars);
+    return new MnistClassifier(reads, List.of());
   }
 
   /**
@@ -93,19 +103,33 @@ public final class MnistClassifier {
     Operand<TFloat32> h =
         tf.reshape(images, tf.constant(new long[] {-1, MnistShape.SIDE, MnistShape.SIDE, 1}));
     for (int c = 0; c < 2; c++) {
-      Operand<TFloat32> conv =
-          tf.nn.conv2d(h, variables.get(2 * c), List.of(1L, 1L, 1L, 1L), "SAME");
-      h = tf.nn.relu(tf.nn.biasAdd(conv, variables.get(2 * c + 1)));
-      h =
-          tf.nn.maxPool(
-              h, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}), "VALID");
+      Operand<TFloat32> conv = tf.nn.conv2d(h, weights.get(2 * c), List.of(1L, 1L, 1L, 1L), "SAME");
+      h = tf.nn.relu(tf.nn.biasAdd(conv, weights.get(2 * c + 1)));
+      h = maxPool2x2(tf, h);
     }
     Operand<TFloat32> flat = tf.reshape(h, tf.constant(new long[] {-1, FLAT}));
     Operand<TFloat32> features =
-        tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(flat, variables.get(4)), variables.get(5)));
+        tf.nn.relu(tf.nn.biasAdd(tf.linalg.matMul(flat, weights.get(4)), weights.get(5)));
     Operand<TFloat32> logits =
-        tf.nn.biasAdd(tf.linalg.matMul(features, variables.get(6)), variables.get(7));
+        tf.nn.biasAdd(tf.linalg.matMul(features, weights.get(6)), weights.get(7));
     return new Outputs(features, logits);
+  }
+
+  /**
+   * 2×2 max pooling, stride 2, VALID, as TensorFlow's {@code MaxPool} op with its window in
+   * attributes. TF Java's {@code tf.nn.maxPool} builds {@code MaxPoolV2} (window as inputs), which
+   * TFLite has no builtin for; the two compute the same values and gradients.
+   */
+  private static Operand<TFloat32> maxPool2x2(Ops tf, Operand<TFloat32> x) {
+    long[] window = {1, 2, 2, 1};
+    return tf.scope()
+        .opBuilder("MaxPool", "MaxPool")
+        .addInput(x.asOutput())
+        .setAttr("ksize", window)
+        .setAttr("strides", window)
+        .setAttr("padding", "VALID")
+        .build()
+        .output(0);
   }
 
   /** All variables, in a fixed order. */

@@ -1,7 +1,6 @@
 package io.github.tfgan.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -18,14 +17,46 @@ import org.tensorflow.types.TFloat32;
  */
 public final class Network {
   private final NetworkSpec spec;
-  private final List<Variable<TFloat32>> kernels;
-  private final List<Variable<TFloat32>> biases;
+  private final List<Operand<TFloat32>> kernels;
+  private final List<Operand<TFloat32>> biases;
+  private final List<Variable<TFloat32>> variables;
 
   private Network(
-      NetworkSpec spec, List<Variable<TFloat32>> kernels, List<Variable<TFloat32>> biases) {
+      NetworkSpec spec,
+      List<? extends Operand<TFloat32>> kernels,
+      List<? extends Operand<TFloat32>> biases,
+      List<Variable<TFloat32>> variables) {
     this.spec = spec;
     this.kernels = List.copyOf(kernels);
     this.biases = List.copyOf(biases);
+    this.variables = List.copyOf(variables);
+  }
+
+  private static Network ofVariables(
+      NetworkSpec spec, List<Variable<TFloat32>> kernels, List<Variable<TFloat32>> biases) {
+    List<Variable<TFloat32>> all = new ArrayList<>();
+    for (int i = 0; i < kernels.size(); i++) {
+      all.add(kernels.get(i));
+      all.add(biases.get(i));
+    }
+    return new Network(spec, kernels, biases, all);
+  }
+
+  /**
+   * The network for a serving graph: resource variables ({@link ServingVariable}) under the spec's
+   * names, without values (the export restores them), read once per use.
+   */
+  public static Network createForServing(Ops tf, NetworkSpec spec) {
+    List<Operand<TFloat32>> kernels = new ArrayList<>();
+    List<Operand<TFloat32>> biases = new ArrayList<>();
+    int in = spec.inputDim();
+    for (int i = 0; i < spec.layers().size(); i++) {
+      int out = spec.layers().get(i).units();
+      kernels.add(ServingVariable.create(tf, Names.kernel(spec.name(), i + 1), Shape.of(in, out)));
+      biases.add(ServingVariable.create(tf, Names.bias(spec.name(), i + 1), Shape.of(out)));
+      in = out;
+    }
+    return new Network(spec, kernels, biases, List.of());
   }
 
   /**
@@ -57,7 +88,7 @@ public final class Network {
       biases.add(tf.withName(Names.bias(variablePrefix, i + 1)).variable(biasInit));
       in = out;
     }
-    return new Network(spec, kernels, biases);
+    return ofVariables(spec, kernels, biases);
   }
 
   /**
@@ -77,7 +108,7 @@ public final class Network {
           tf.withName(Names.bias(spec.name(), i + 1)).variable(Shape.of(out), TFloat32.class));
       in = out;
     }
-    return new Network(spec, kernels, biases);
+    return ofVariables(spec, kernels, biases);
   }
 
   /** A per-layer seed: the key of stream {@code init/NETWORK} at the layer's index. */
@@ -104,11 +135,10 @@ public final class Network {
    * All variables, layer by layer: kernel then bias. This is what this network's optimiser updates.
    */
   public List<Variable<TFloat32>> variables() {
-    List<Variable<TFloat32>> all = new ArrayList<>();
-    for (int i = 0; i < kernels.size(); i++) {
-      all.add(kernels.get(i));
-      all.add(biases.get(i));
+    if (variables.isEmpty()) {
+      throw new IllegalStateException(
+          spec.name() + ": a serving network's resource variables are not optimiser variables");
     }
-    return Collections.unmodifiableList(all);
+    return variables;
   }
 }

@@ -49,11 +49,14 @@ public final class GraphSession implements AutoCloseable {
   private Saver saver;
   private boolean closed;
 
-  /** The op types of (reference) variables that {@link #save} and {@link #restore} cover. */
-  private static final Set<String> VARIABLE_OPS = Set.of("VariableV2", "Variable");
+  /** The op types of reference variables that {@link #save} and {@link #restore} cover. */
+  private static final Set<String> REFERENCE_VARIABLE_OPS = Set.of("VariableV2", "Variable");
 
-  /** Name scope of the saver's own ops. */
-  private static final String SAVER_SCOPE = "checkpoint";
+  /** The op type of resource variables, which they cover too. */
+  private static final String RESOURCE_OP = "VarHandleOp";
+
+  /** Name scope of the saver's ops: the one TF Java's {@code Graph.saverDef} looks in. */
+  private static final String SAVER_SCOPE = "save";
 
   private GraphSession(Graph graph, Session session) {
     this.graph = graph;
@@ -158,8 +161,12 @@ public final class GraphSession implements AutoCloseable {
   }
 
   /**
-   * SaveV2 and RestoreV2 over every variable of the graph, keyed by the variable's op name (what
-   * {@code Session.save} writes, and what {@code tf.train.load_checkpoint} lists).
+   * SaveV2 and RestoreV2 over every variable of the graph, reference ({@code VariableV2}) or
+   * resource ({@code VarHandleOp}), keyed by the variable's op name (what {@code Session.save}
+   * writes, and what {@code tf.train.load_checkpoint} lists). Its ops carry the names TF Java's own
+   * saver looks for ({@code save/filename}, {@code save/control_dependency}, {@code
+   * save/restore_all}), so that {@code SavedModelBundle.exporter} saves through it and the exported
+   * MetaGraph's saver restores resource variables too.
    */
   private record Saver(Placeholder<TString> file, Op save, Op restore) {
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -169,7 +176,7 @@ public final class GraphSession implements AutoCloseable {
           .operations()
           .forEachRemaining(
               op -> {
-                if (VARIABLE_OPS.contains(op.type())) {
+                if (REFERENCE_VARIABLE_OPS.contains(op.type()) || op.type().equals(RESOURCE_OP)) {
                   variables.add((GraphOperation) op);
                 }
               });
@@ -179,27 +186,52 @@ public final class GraphSession implements AutoCloseable {
       }
       variables.sort(Comparator.comparing(GraphOperation::name));
       Ops tf = Ops.create(graph).withSubScope(SAVER_SCOPE);
-      Placeholder<TString> file = tf.placeholder(TString.class);
+      Placeholder<TString> file = tf.withName("filename").placeholder(TString.class);
       String[] names = variables.stream().map(GraphOperation::name).toArray(String[]::new);
       String[] slices = new String[names.length];
       Arrays.fill(slices, "");
       List<Operand<?>> tensors = new ArrayList<>();
       List<Class<? extends TType>> types = new ArrayList<>();
       for (GraphOperation v : variables) {
-        Output<?> out = v.output(0);
-        tensors.add(out);
-        types.add((Class<? extends TType>) out.type());
+        if (v.type().equals(RESOURCE_OP)) {
+          Class<? extends TType> type = resourceType(v);
+          tensors.add(tf.readVariableOp((Operand) v.output(0), (Class) type));
+          types.add(type);
+        } else {
+          Output<?> out = v.output(0);
+          tensors.add(out);
+          types.add((Class<? extends TType>) out.type());
+        }
       }
       Operand<TString> keys = tf.constant(StandardCharsets.UTF_8, names);
       Operand<TString> whole = tf.constant(StandardCharsets.UTF_8, slices); // "": no slicing
       Op save = tf.train.save(file, keys, whole, tensors);
+      tf.withControlDependencies(List.of(save)).withName("control_dependency").identity(file);
       Restore restored = tf.train.restore(file, keys, whole, types);
       List<Op> assigns = new ArrayList<>();
       for (int i = 0; i < variables.size(); i++) {
+        GraphOperation v = variables.get(i);
+        Operand value = (Operand) restored.tensors().get(i);
         assigns.add(
-            tf.assign((Operand) variables.get(i).output(0), (Operand) restored.tensors().get(i)));
+            v.type().equals(RESOURCE_OP)
+                ? tf.assignVariableOp((Operand) v.output(0), value)
+                : tf.assign((Operand) v.output(0), value));
       }
-      return new Saver(file, save, tf.withControlDependencies(assigns).noOp());
+      Op restore = tf.withControlDependencies(assigns).withName("restore_all").noOp();
+      return new Saver(file, save, restore);
+    }
+
+    /** The dtype a resource variable holds (its {@code dtype} attribute). */
+    private static Class<? extends TType> resourceType(GraphOperation handle) {
+      org.tensorflow.proto.DataType dtype = handle.attributes().getAttrType("dtype");
+      if (dtype != org.tensorflow.proto.DataType.DT_FLOAT) {
+        throw new IllegalStateException(
+            "checkpoint: expected float32 resource variables, found "
+                + dtype
+                + " in "
+                + handle.name());
+      }
+      return org.tensorflow.types.TFloat32.class;
     }
   }
 
