@@ -20,17 +20,26 @@ def test_checkpoint_reads_with_tf_train_load_checkpoint(fresh_run):
     assert abs(reader.get_tensor("generator_adam_beta1_power") - 0.9 ** 31) < 1e-6
 
 
-def test_tensorboard_events_have_the_scalars_and_the_sample_grid(fresh_run):
+def test_tensorboard_events_have_the_scalars_the_sample_grid_and_the_graph(fresh_run):
     acc = event_accumulator.EventAccumulator(
-        str(fresh_run), size_guidance={event_accumulator.SCALARS: 0, event_accumulator.IMAGES: 0})
+        str(fresh_run), size_guidance={event_accumulator.SCALARS: 0, event_accumulator.TENSORS: 0})
     acc.Reload()
     tags = acc.Tags()
     assert set(tags["scalars"]) == SCALAR_TAGS
     for tag in SCALAR_TAGS:
         assert [e.step for e in acc.Scalars(tag)] == [10, 20, 30]
     assert [e.value for e in acc.Scalars("learning_rate")] == [tf.constant(2e-4).numpy()] * 3
-    (image_tag,) = tags["images"]
-    assert image_tag.startswith("samples")
-    images = acc.Images(image_tag)
-    assert [e.step for e in images][:2] == [15, 30]
-    assert (images[0].width, images[0].height) == (8 * 28, 8 * 28)
+    # The grid under the tag the README names, as TF 2's tf.summary.image writes it: every
+    # --sample-every and at the end, the end not repeating the last periodic step.
+    assert tags["tensors"] == ["samples"]
+    grids = acc.Tensors("samples")
+    assert [e.step for e in grids] == [15, 30]
+    assert grids[0].tensor_proto.dtype == tf.string.as_datatype_enum
+    width, height, png = tf.make_ndarray(grids[0].tensor_proto)
+    assert (int(width), int(height)) == (8 * 28, 8 * 28)
+    assert tf.io.decode_png(png).shape == (8 * 28, 8 * 28, 1)
+    # The Graphs tab: the training graph, its networks grouped by name.
+    names = [node.name for node in acc.Graph().node]
+    assert any(n.startswith("generator/") for n in names)
+    assert any(n.startswith("discriminator/") for n in names)
+    assert {"generator_dense1_kernel", "d_train", "g_train"} <= set(names)

@@ -123,10 +123,11 @@ public final class Network {
    * @return {@code [batch, outputDim]} float32, after the last layer's activation
    */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
+    Ops scope = tf.withSubScope(spec.name()); // one group per network in TensorBoard's graph
     Operand<TFloat32> h = x;
     for (int i = 0; i < kernels.size(); i++) {
-      Operand<TFloat32> z = tf.nn.biasAdd(tf.linalg.matMul(h, kernels.get(i)), biases.get(i));
-      h = spec.layers().get(i).activation().apply(tf, z);
+      Operand<TFloat32> z = scope.nn.biasAdd(scope.linalg.matMul(h, kernels.get(i)), biases.get(i));
+      h = spec.layers().get(i).activation().apply(scope, z);
     }
     return h;
   }

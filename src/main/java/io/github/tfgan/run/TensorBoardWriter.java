@@ -41,6 +41,18 @@ public final class TensorBoardWriter implements AutoCloseable {
   private final Op writeScalars;
   private final Placeholder<TFloat32> grid;
   private final Op writeImage;
+  private final Placeholder<org.tensorflow.types.TString> graphDef;
+  private final Op writeGraph;
+
+  /**
+   * SummaryMetadata {plugin_data {plugin_name: "images"}, data_class: DATA_CLASS_BLOB_SEQUENCE},
+   * serialized by hand (TF Java carries no class for it): what TensorBoard's image dashboard reads.
+   */
+  private static final String IMAGES_PLUGIN_METADATA =
+      new String(
+          new byte[] {0x0A, 0x08, 0x0A, 0x06, 'i', 'm', 'a', 'g', 'e', 's', 0x20, 0x03},
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+
   private final Op flush;
   private final int gridSide;
   private boolean closed;
@@ -90,17 +102,23 @@ public final class TensorBoardWriter implements AutoCloseable {
                   tf.math.mul(
                       tf.clipByValue(mosaic, tf.constant(0f), tf.constant(1f)), tf.constant(255f))),
               TUint8.class);
+      // As TF 2's tf.summary.image writes it: tag "samples" as given, a [width, height, PNG]
+      // string tensor and the images plugin's metadata.
+      var png = tf.image.encodePng(tf.reshape(pixels, tf.constant(new long[] {side, side, 1})));
+      var blob =
+          tf.stack(
+              List.of(
+                  tf.constant(Integer.toString(side)), tf.constant(Integer.toString(side)), png));
       writeImage =
-          tf.summary.writeImageSummary(
+          tf.summary.writeSummary(
               (org.tensorflow.Operand<?>) writer,
               step,
+              blob,
               tf.constant(SAMPLES_TAG),
-              pixels,
-              tf.constant(
-                  TUint8.class,
-                  Shape.of(4),
-                  org.tensorflow.ndarray.buffer.DataBuffers.of(
-                      new byte[] {(byte) 255, 0, 0, (byte) 255})));
+              tf.constant(java.nio.charset.StandardCharsets.ISO_8859_1, IMAGES_PLUGIN_METADATA));
+      graphDef =
+          tf.placeholder(org.tensorflow.types.TString.class, Placeholder.shape(Shape.scalar()));
+      writeGraph = tf.summary.writeGraphSummary((org.tensorflow.Operand<?>) writer, step, graphDef);
       flush = tf.summary.flushSummaryWriter((org.tensorflow.Operand<?>) writer);
       run(create); // once: the writer resource lives as long as the session
     } catch (RuntimeException | Error e) {
@@ -136,6 +154,20 @@ public final class TensorBoardWriter implements AutoCloseable {
         TFloat32 g =
             io.github.tfgan.model.Tensors.matrix(padded, gridSide * gridSide, MnistShape.PIXELS)) {
       runtime.runner().feed(step, s).feed(grid, g).addTarget(writeImage).run().close();
+    }
+  }
+
+  /**
+   * Writes a graph for TensorBoard's Graphs tab.
+   *
+   * @param serialized a serialized {@code GraphDef}
+   */
+  public void graph(byte[] serialized) {
+    try (TInt64 s = TInt64.scalarOf(0);
+        org.tensorflow.types.TString g =
+            org.tensorflow.types.TString.tensorOfBytes(
+                org.tensorflow.ndarray.NdArrays.scalarOfObject(serialized))) {
+      runtime.runner().feed(step, s).feed(graphDef, g).addTarget(writeGraph).run().close();
     }
   }
 

@@ -258,6 +258,7 @@ public final class TrainingRun {
     IterationMetrics[] last = new IterationMetrics[1];
     try (GanTrainer trainer = new GanTrainer(config, data, options);
         TensorBoardWriter board = new TensorBoardWriter(dir.root(), GRID_SAMPLES)) {
+      board.graph(trainer.graphDef());
       Checkpoints.Checkpoint resumedFrom = null;
       if (from != null) {
         resumedFrom = restoreNewestGood(trainer, checkpoints, say);

@@ -95,6 +95,12 @@ public final class GanTrainer implements AutoCloseable {
     }
   }
 
+  /** The training graph, serialized ({@code GraphDef}), e.g. for TensorBoard's Graphs tab. */
+  public byte[] graphDef() {
+    checkOpen();
+    return runtime.graph().toGraphDef().toByteArray();
+  }
+
   /** The configuration this trainer was built with. */
   public GanConfig config() {
     return config;
