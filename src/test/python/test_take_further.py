@@ -31,6 +31,8 @@ def test_tf2_loader_lists_exactly_each_networks_variables_with_their_values(mode
             assert list(v.shape) == expected[name]
             np.testing.assert_array_equal(v.numpy(), stored.get_tensor(name))
     assert len(tf.saved_model.load(str(CLASSIFIER)).variables) == 8
+    classifier = keras.layers.TFSMLayer(str(CLASSIFIER), call_endpoint="serving_default", trainable=True)
+    assert len(classifier.trainable_weights) == 8
 
 
 def test_keras_fine_tunes_the_generator_through_a_trainable_tfsmlayer(models):
@@ -74,7 +76,8 @@ def test_onnx_converts_with_tf2onnx_and_onnx_runtime_matches_tensorflow(models, 
     gen_dir, disc_dir = models
     rng = np.random.default_rng(3)
     for directory, name, x in ((gen_dir, "z", rng.standard_normal((4, 100))),
-                               (disc_dir, "images", rng.random((4, 784)))):
+                               (disc_dir, "images", rng.random((4, 784))),
+                               (CLASSIFIER, "images", rng.random((4, 784)))):
         x = x.astype(np.float32)
         onnx_file = tmp_path / (directory.parent.name + ".onnx")
         result = subprocess.run([sys.executable, "-m", "tf2onnx.convert", "--saved-model", str(directory),
