@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from conftest import ROOT, java
+from conftest import run_readme_snippet, ROOT, java
 
 GENERATOR_VARIABLES = {
     "generator_dense1_kernel": [100, 128], "generator_dense1_bias": [128],
@@ -92,12 +92,7 @@ def test_java_and_python_agree(models, tmp_path):
 
 
 def test_readme_python_snippet_runs_as_written(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Use from Python", 1)[1]
-    snippet = re.search(r"```python\n(.*?)```", section, re.S).group(1)
-    (tmp_path / "savedmodels").symlink_to(ROOT / "savedmodels")
-    result = subprocess.run([sys.executable, "-c", snippet], cwd=tmp_path, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    result = run_readme_snippet("## Use from Python", tmp_path)
     assert "images (16, 784)" in result.stdout
     assert "keras (2, 784)" in result.stdout
     assert (tmp_path / "samples.png").stat().st_size > 0

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from conftest import COMMITTED, ROOT
+from conftest import run_readme_snippet, COMMITTED, ROOT
 from test_savedmodels import DISCRIMINATOR_VARIABLES, GENERATOR_VARIABLES
 
 CLASSIFIER = COMMITTED / "classifier" / "1"
@@ -91,12 +91,7 @@ def test_onnx_converts_with_tf2onnx_and_onnx_runtime_matches_tensorflow(models, 
 
 
 def test_readme_take_it_further_snippet_runs_as_written(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Take it further", 1)[1]
-    snippet = re.search(r"```python\n(.*?)```", section, re.S).group(1)
-    (tmp_path / "savedmodels").symlink_to(ROOT / "savedmodels")
-    result = subprocess.run([sys.executable, "-c", snippet], cwd=tmp_path, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = run_readme_snippet("## Take it further", tmp_path)
     assert re.search(r"variables 6, fine-tuned loss [\d.]+ -> [\d.]+", result.stdout), result.stdout
     assert "tflite max difference" in result.stdout and "onnx max difference" in result.stdout
     assert (tmp_path / "generator.tflite").stat().st_size > 0

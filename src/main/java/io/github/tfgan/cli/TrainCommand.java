@@ -109,14 +109,7 @@ final class TrainCommand implements Callable<Integer> {
           return null;
         });
     String version = checkedVersion();
-    if (export != null) {
-      Flags.on(
-          "--export",
-          () -> {
-            Publisher.checkTarget(export, version, force);
-            return null;
-          });
-    }
+    checkExportTarget(version);
     ImageData images = dataOptions.training(config.dataset());
     if (limit != null) {
       if (limit <= 0 || limit > images.count()) {
@@ -164,6 +157,20 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Before any work: {@code --export} can take the version (not a file, no version unless forced).
+   */
+  private void checkExportTarget(String version) throws Exception {
+    if (export != null) {
+      Flags.on(
+          "--export",
+          () -> {
+            Publisher.checkTarget(export, version, force);
+            return null;
+          });
+    }
+  }
+
   private String checkedVersion() {
     if (modelVersion <= 0) {
       throw new UsageError("--model-version: expected a positive number, found " + modelVersion);
@@ -180,14 +187,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     String version = checkedVersion();
     RunRecord record = Flags.on("--resume", () -> RunRecord.read(new RunDirectory(resume)));
-    if (export != null) {
-      Flags.on(
-          "--export",
-          () -> {
-            Publisher.checkTarget(export, version, force);
-            return null;
-          });
-    }
+    checkExportTarget(version);
     if (TrainingRun.isFinished(resume) && export != null) {
       publishIfAsked(resume, version, stdout); // a finished run is published (again) as it is
       return 0;
