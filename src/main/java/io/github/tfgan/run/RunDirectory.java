@@ -127,7 +127,8 @@ public record RunDirectory(Path root) {
     }
     if (Files.isDirectory(root)) {
       try (Stream<Path> entries = Files.list(root)) {
-        if (entries.findAny().isPresent()) {
+        // A lock left by a run that failed before writing anything does not make a run.
+        if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunLock.FILE))) {
           throw new IOException(
               root
                   + ": expected a new or empty directory, found existing files"

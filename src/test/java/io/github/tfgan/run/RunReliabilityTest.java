@@ -134,4 +134,13 @@ class RunReliabilityTest {
     assertTrue(Files.isRegularFile(runDir.resolve("savedmodels/discriminator/1/saved_model.pb")));
     assertTrue(TrainingRun.isFinished(runDir));
   }
+
+  @Test
+  void aDirectoryHoldingOnlyALockIsNew() throws IOException {
+    Path runDir = Files.createDirectories(dir.resolve("only-lock"));
+    Files.writeString(runDir.resolve(RunLock.FILE), "123\n");
+    new RunDirectory(runDir).checkNew();
+    Files.writeString(runDir.resolve("config.json"), "{}");
+    assertThrows(IOException.class, () -> new RunDirectory(runDir).checkNew());
+  }
 }
