@@ -5,6 +5,10 @@ biases, leaky ReLU 0.2, sigmoid image output, D outputs logits), sigmoid cross-e
 optimisers (lr 2e-4, beta1 0.9, beta2 0.999, epsilon 1e-8), one tf.function per iteration doing the D step then
 the G step on the same z, a random real batch of 128 from MNIST x_train / 255 fed per step.
 
+With --preset stable, the `stable` preset's training: lr 1e-3 and beta1 0.5 for both, the R1 penalty
+gamma/2 * E||grad_x D_logit(x)||^2 (gamma 10) on the real batch in D's loss (a nested GradientTape), and after G's
+step a moving average of G's weights (decay 0.999), as `gan.jar train --preset stable` does.
+
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
 
 With --serve (how `gan.jar bench` runs it), the repeats are driven from standard input instead, so that they can
@@ -49,6 +53,7 @@ def main():
     p.add_argument("--iterations", type=int, default=200, help="per repeat")
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--serve", action="store_true", help="repeats driven from stdin (see above)")
+    p.add_argument("--preset", choices=["article", "stable"], default="article")
     args = p.parse_args()
 
     x_train = read_images(args.data)
@@ -57,8 +62,12 @@ def main():
     disc = mlp([256, 128, 1], [leaky, leaky, None], "discriminator")
     gen.build((None, 100))
     disc.build((None, 784))
-    d_opt = tf.keras.optimizers.Adam(2e-4, beta_1=0.9, beta_2=0.999, epsilon=1e-8)
-    g_opt = tf.keras.optimizers.Adam(2e-4, beta_1=0.9, beta_2=0.999, epsilon=1e-8)
+    stable = args.preset == "stable"
+    lr, beta1 = (1e-3, 0.5) if stable else (2e-4, 0.9)
+    r1_gamma, ema_decay = (10.0, 0.999) if stable else (0.0, 0.0)
+    d_opt = tf.keras.optimizers.Adam(lr, beta_1=beta1, beta_2=0.999, epsilon=1e-8)
+    g_opt = tf.keras.optimizers.Adam(lr, beta_1=beta1, beta_2=0.999, epsilon=1e-8)
+    ema = [tf.Variable(v) for v in gen.trainable_variables] if stable else []
     bce = tf.nn.sigmoid_cross_entropy_with_logits
 
     @tf.function
@@ -66,14 +75,22 @@ def main():
         z = tf.random.normal([128, 100])
         with tf.GradientTape() as tape:
             fake = gen(z)
-            real_logits, fake_logits = disc(real), disc(fake)
+            with tf.GradientTape() as r1_tape:
+                r1_tape.watch(real)
+                real_logits = disc(real)
+            fake_logits = disc(fake)
             d_loss = tf.reduce_mean(bce(tf.ones_like(real_logits), real_logits)) + tf.reduce_mean(
                 bce(tf.zeros_like(fake_logits), fake_logits))
+            if stable:
+                grad = r1_tape.gradient(real_logits, real)
+                d_loss += r1_gamma / 2 * tf.reduce_mean(tf.reduce_sum(tf.square(grad), axis=1))
         d_opt.apply_gradients(zip(tape.gradient(d_loss, disc.trainable_variables), disc.trainable_variables))
         with tf.GradientTape() as tape:
             fake_logits = disc(gen(z))
             g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
         g_opt.apply_gradients(zip(tape.gradient(g_loss, gen.trainable_variables), gen.trainable_variables))
+        for average, weight in zip(ema, gen.trainable_variables):
+            average.assign(ema_decay * average + (1 - ema_decay) * weight)
         return d_loss, g_loss
 
     rng = np.random.default_rng(0)
@@ -99,6 +116,7 @@ def main():
         "first_iter_s": first,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
         "tensorflow": tf.__version__,
+        "preset": args.preset,
     }))
 
 

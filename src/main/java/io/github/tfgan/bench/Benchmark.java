@@ -3,6 +3,7 @@ package io.github.tfgan.bench;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.Presets;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.TrainerOptions;
@@ -48,7 +49,14 @@ public final class Benchmark {
     }
   }
 
+  /**
+   * What a benchmark run measures.
+   *
+   * @param preset the configuration trained ({@code article} or {@code stable}); the Python peer
+   *     trains the same
+   */
   public record Settings(
+      String preset,
       int warmup,
       int iterations,
       int repeats,
@@ -91,8 +99,10 @@ public final class Benchmark {
    */
   public static Map<String, Object> run(ImageData data, Settings s, PrintStream out)
       throws IOException {
-    GanConfig config = GanConfig.builder().iterations(Integer.MAX_VALUE).build();
+    GanConfig config = Presets.named(s.preset()).toBuilder().iterations(Integer.MAX_VALUE).build();
     Map<String, Object> report = new LinkedHashMap<>();
+    report.put("preset", s.preset());
+    out.println("preset: " + s.preset());
     List<MatmulFloor.Product> products =
         MatmulFloor.iteration(config.batchSize(), config.noiseDim());
     long flops = MatmulFloor.flops(products);
@@ -167,7 +177,9 @@ public final class Benchmark {
     out.printf(
         Locale.ROOT,
         "%-44s %9.2f %9s %8.2f-%-8.2f%n",
-        "matmul floor (TF MatMul kernels)",
+        s.preset().equals("article")
+            ? "matmul floor (TF MatMul kernels)"
+            : "matmul floor (article's products; R1 adds)",
         floorMs,
         "",
         floorTiming.min(),
@@ -282,6 +294,8 @@ public final class Benchmark {
               s.imagesFile().toString(),
               "--warmup",
               Integer.toString(s.warmup()),
+              "--preset",
+              s.preset(),
               "--serve"));
       out.println("python peer: " + String.join(" ", cmd));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);

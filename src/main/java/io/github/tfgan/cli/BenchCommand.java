@@ -46,6 +46,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-python", description = "Skip the Python peer.")
   boolean noPython;
 
+  @Option(
+      names = "--preset",
+      paramLabel = "article|stable",
+      description = "The configuration both sides train (default: ${DEFAULT-VALUE}).")
+  String preset = "article";
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
   Path json;
 
@@ -59,6 +65,14 @@ final class BenchCommand implements Callable<Integer> {
       if (e.getValue() <= 0) {
         throw new UsageError(e.getKey() + ": expected a positive number, found " + e.getValue());
       }
+    }
+    if (!io.github.tfgan.config.Presets.NAMES_LIST.contains(preset)) {
+      throw new UsageError(
+          "--preset: expected "
+              + io.github.tfgan.config.Presets.NAMES
+              + ", found '"
+              + preset
+              + "'");
     }
     if (json != null) {
       OutputFile.check("--json", json, force);
@@ -80,7 +94,13 @@ final class BenchCommand implements Callable<Integer> {
     imagesFile = imagesFile.resolve(DatasetLoader.TRAIN_IMAGES + ".gz");
     Benchmark.Settings settings =
         new Benchmark.Settings(
-            warmup, iterations, repeats, pythonExe, Benchmark.extractPeerScript(), imagesFile);
+            preset,
+            warmup,
+            iterations,
+            repeats,
+            pythonExe,
+            Benchmark.extractPeerScript(),
+            imagesFile);
     stdout.println("data: " + images.count() + " images from " + images.source());
     Map<String, Object> report = Benchmark.run(images, settings, stdout);
     if (json != null) {

@@ -210,6 +210,29 @@ class GanCliTest {
     assertTrue(lines.get(lines.size() - 1).matches("ms/iter: \\d+\\.\\d{2}"), r.out());
     assertTrue(r.out().contains("FLOPs per iteration (matrix products): 0.562 GFLOP"), r.out());
     assertTrue(Files.readString(dir.resolve("bench.json")).contains("\"floor_ms\""));
+
+    Run stable =
+        cli(
+            "bench",
+            "--data",
+            data.toString(),
+            "--no-python",
+            "--warmup",
+            "1",
+            "--iterations",
+            "2",
+            "--repeats",
+            "1",
+            "--preset",
+            "stable",
+            "--json",
+            dir.resolve("stable.json").toString());
+    assertEquals(0, stable.code(), stable.err());
+    assertTrue(stable.out().contains("preset: stable"), stable.out());
+    assertTrue(Files.readString(dir.resolve("stable.json")).contains("\"preset\": \"stable\""));
+    Run unknown = cli("bench", "--preset", "fast", "--no-python");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("--preset: expected article or stable"), unknown.err());
   }
 
   @Test
