@@ -2,8 +2,8 @@ package io.github.tfgan.cli;
 
 import io.github.tfgan.bench.Benchmark;
 import io.github.tfgan.config.Dataset;
-import io.github.tfgan.data.DatasetLoader;
 import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.OriginalFiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path imagesFile =
         dataOptions.data != null ? dataOptions.data : dataOptions.cacheDir.resolve("mnist");
-    imagesFile = imagesFile.resolve(DatasetLoader.TRAIN_IMAGES + ".gz");
+    imagesFile = imagesFile.resolve(OriginalFiles.TRAIN_IMAGES + ".gz");
     Benchmark.Settings settings =
         new Benchmark.Settings(
             preset,

@@ -1,5 +1,6 @@
 package io.github.tfgan.cli;
 
+import io.github.tfgan.io.Directories;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -24,10 +25,7 @@ final class OutputFile {
     if (Files.isSymbolicLink(file) && !Files.exists(file)) {
       throw new IOException(named + ": expected a file name, found a link to nothing");
     }
-    Path existing = file.toAbsolutePath().getParent();
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
+    Path existing = Directories.nearestExisting(file.toAbsolutePath().getParent());
     if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
       throw new IOException(
           named

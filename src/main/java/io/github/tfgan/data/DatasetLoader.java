@@ -24,14 +24,8 @@ import org.slf4j.LoggerFactory;
  * only when it succeeded.
  */
 public final class DatasetLoader {
-  /** MNIST training images, as published. */
-  public static final String TRAIN_IMAGES = OriginalFiles.TRAIN_IMAGES;
-
   /** How the source of MNIST's verified original files begins (run records list their MD5s). */
   public static final String MNIST_ORIGINALS = "MNIST originals";
-
-  /** Published MD5 of each original gzip file. */
-  public static final java.util.Map<String, String> MNIST_MD5 = OriginalFiles.MNIST_MD5;
 
   /** Default cache: {@code $GAN_CACHE_DIR}, else {@code ~/.cache/tf-java-gan}. */
   public static final Path DEFAULT_CACHE =

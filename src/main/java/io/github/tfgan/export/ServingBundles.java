@@ -30,8 +30,7 @@ final class ServingBundles {
       throw new IllegalArgumentException(
           model + ": expected the model's weights in variables/variables.index, found none");
     }
-    NativeSetup.enableOneDnn();
-    NativeSetup.nativeLoggingDefault();
+    NativeSetup.prepare();
     SavedModelBundle bundle;
     try {
       bundle = SavedModelBundle.load(model.toString(), Names.SERVE_TAG);

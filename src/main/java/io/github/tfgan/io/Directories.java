@@ -27,6 +27,18 @@ public final class Directories {
     }
   }
 
+  /**
+   * The nearest of {@code path} and its ancestors that exists (where writing under {@code path}
+   * would start), or null if none does.
+   */
+  public static Path nearestExisting(Path path) {
+    Path existing = path.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing;
+  }
+
   /** A new empty temporary sibling of {@code target}, on the same file system. */
   public static Path tempSibling(Path target) throws IOException {
     Path abs = target.toAbsolutePath();

@@ -3,6 +3,7 @@ package io.github.tfgan.run;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.DatasetLoader;
 import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.OriginalFiles;
 import io.github.tfgan.model.MnistShape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,7 +27,7 @@ final class DataProvenance {
         dataDir == null ? null : dataDir.toAbsolutePath().toString(),
         pixelsSha256(data),
         data.source().startsWith(DatasetLoader.MNIST_ORIGINALS)
-            ? new TreeMap<>(DatasetLoader.MNIST_MD5)
+            ? new TreeMap<>(OriginalFiles.MNIST_MD5)
             : null,
         tfJava,
         TrainingRun.tensorflowRuntime(),

@@ -114,10 +114,7 @@ public record RunDirectory(Path root) {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new IOException(root + ": expected a directory, found a file");
     }
-    Path existing = root.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
+    Path existing = io.github.tfgan.io.Directories.nearestExisting(root);
     if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
       throw new IOException(
           root

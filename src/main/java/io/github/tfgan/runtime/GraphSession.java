@@ -65,8 +65,7 @@ public final class GraphSession implements AutoCloseable {
 
   /** A new empty graph and a session on it with {@code config}. */
   public static GraphSession open(ConfigProto config) {
-    NativeSetup.enableOneDnn();
-    NativeSetup.nativeLoggingDefault();
+    NativeSetup.prepare();
     Graph graph = new Graph();
     try {
       return new GraphSession(graph, new Session(graph, config));

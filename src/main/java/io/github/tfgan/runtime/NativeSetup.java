@@ -74,10 +74,13 @@ public final class NativeSetup {
   }
 
   /**
-   * The library's default, {@code nativeLogging(false)}, unless a choice was made already (the
-   * command line makes it first).
+   * Everything this class sets, with the library's defaults: oneDNN on ({@link #enableOneDnn}) and
+   * native logging quiet ({@code nativeLogging(false)}) unless a choice was made already (the
+   * command line makes it first). Every class that can be the first to load TensorFlow calls this
+   * before it does.
    */
-  public static synchronized void nativeLoggingDefault() {
+  public static synchronized void prepare() {
+    enableOneDnn();
     if (!loggingChosen) {
       nativeLogging(false);
     }

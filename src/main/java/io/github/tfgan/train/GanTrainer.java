@@ -35,8 +35,8 @@ import org.tensorflow.types.TFloat32;
  */
 public final class GanTrainer implements AutoCloseable {
   static {
-    // Takes effect when this is the first TensorFlow use in the process (see NativeSetup).
-    NativeSetup.enableOneDnn();
+    // Before the feed tensors, which load TensorFlow ahead of the graph (see NativeSetup).
+    NativeSetup.prepare();
   }
 
   private final GanConfig config;

@@ -191,45 +191,33 @@ class GanCliTest {
   void benchEndsWithTheMsPerIterLine() throws Exception {
     Path data = dir.resolve("bench-data");
     Synthetic.writeIdx(Synthetic.bars(256, 5), data);
-    Run r =
-        cli(
-            "bench",
-            "--data",
-            data.toString(),
-            "--no-python",
-            "--warmup",
-            "1",
-            "--iterations",
-            "2",
-            "--repeats",
-            "1",
-            "--json",
-            dir.resolve("bench.json").toString());
-    assertEquals(0, r.code(), r.err());
-    List<String> lines = r.out().lines().toList();
-    assertTrue(lines.get(lines.size() - 1).matches("ms/iter: \\d+\\.\\d{2}"), r.out());
-    assertTrue(r.out().contains("FLOPs per iteration (matrix products): 0.562 GFLOP"), r.out());
-    assertTrue(Files.readString(dir.resolve("bench.json")).contains("\"floor_ms\""));
-
-    Run stable =
-        cli(
-            "bench",
-            "--data",
-            data.toString(),
-            "--no-python",
-            "--warmup",
-            "1",
-            "--iterations",
-            "2",
-            "--repeats",
-            "1",
-            "--preset",
-            "stable",
-            "--json",
-            dir.resolve("stable.json").toString());
-    assertEquals(0, stable.code(), stable.err());
-    assertTrue(stable.out().contains("preset: stable"), stable.out());
-    assertTrue(Files.readString(dir.resolve("stable.json")).contains("\"preset\": \"stable\""));
+    for (String preset : List.of("article", "stable")) {
+      Path json = dir.resolve(preset + ".json");
+      Run r =
+          cli(
+              "bench",
+              "--data",
+              data.toString(),
+              "--no-python",
+              "--warmup",
+              "1",
+              "--iterations",
+              "2",
+              "--repeats",
+              "1",
+              "--preset",
+              preset,
+              "--json",
+              json.toString());
+      assertEquals(0, r.code(), r.err());
+      List<String> lines = r.out().lines().toList();
+      assertTrue(lines.get(lines.size() - 1).matches("ms/iter: \\d+\\.\\d{2}"), r.out());
+      assertTrue(r.out().contains("preset: " + preset), r.out());
+      assertTrue(r.out().contains("FLOPs per iteration (matrix products): 0.562 GFLOP"), r.out());
+      String report = Files.readString(json);
+      assertTrue(report.contains("\"floor_ms\""), report);
+      assertTrue(report.contains("\"preset\": \"" + preset + "\""), report);
+    }
     Run unknown = cli("bench", "--preset", "fast", "--no-python");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("--preset: expected article or stable"), unknown.err());
