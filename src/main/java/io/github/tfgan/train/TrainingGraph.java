@@ -5,12 +5,13 @@ import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
 import io.github.tfgan.model.NetworkSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.framework.op.FrameworkOps;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -47,6 +48,12 @@ final class TrainingGraph {
   final Operand<TFloat32> learningRate;
   final Op dTrain;
   final Op gTrain;
+
+  /** d dLoss / d D's variables and d gLoss / d G's variables, as the optimisers apply them. */
+  final List<Operand<TFloat32>> dGradients;
+
+  final List<Operand<TFloat32>> gGradients;
+
   final Placeholder<TFloat32> sampleZ;
   final Operand<TFloat32> sampleImages;
 
@@ -57,7 +64,6 @@ final class TrainingGraph {
    */
   TrainingGraph(Graph graph, GanConfig config, boolean fused) {
     Ops tf = Ops.create(graph);
-    FrameworkOps fops = FrameworkOps.create(tf);
     int batch = config.batchSize();
 
     generator = Network.create(tf, NetworkSpec.generator(config.noiseDim()), config.seed());
@@ -74,31 +80,57 @@ final class TrainingGraph {
         tf.withName(Names.NOISE)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, config.noiseDim())));
     Operand<TFloat32> fake = generator.apply(tf, noise);
-    // D sees the real and the fake batch as one [2·batch, 784] batch: the same math as two
-    // applications, with half as many (and larger) MatMuls.
-    Operand<TFloat32> bothLogits =
-        discriminator.apply(tf, tf.concat(List.of(realImages, fake), tf.constant(0)));
-    Operand<TFloat32> realLogits =
-        tf.slice(bothLogits, tf.constant(new int[] {0, 0}), tf.constant(new int[] {batch, 1}));
-    Operand<TFloat32> fakeLogits =
-        tf.slice(bothLogits, tf.constant(new int[] {batch, 0}), tf.constant(new int[] {batch, 1}));
-
-    // Labels are constants of the batch's shape, so no gradient path runs through them.
-    Operand<TFloat32> realTargets = labels(tf, batch, config.realLabel());
-    Operand<TFloat32> fakeTargets = labels(tf, batch, 0f);
-    Operand<TFloat32> ones = labels(tf, batch, 1f);
-    Operand<TFloat32> dObjective =
-        tf.math.add(
-            loss(tf, fops, config, realTargets, realLogits),
-            loss(tf, fops, config, fakeTargets, fakeLogits));
-    dLoss =
-        tf.withName(Names.D_LOSS)
-            .identity(
-                config.r1Gamma() > 0f
-                    ? tf.math.add(dObjective, r1Penalty(graph, tf, config))
-                    : dObjective);
-    dReal = tf.withName(Names.D_REAL).math.mean(tf.math.sigmoid(realLogits), allAxes(tf));
-    dFake = tf.withName(Names.D_FAKE).math.mean(tf.math.sigmoid(fakeLogits), allAxes(tf));
+    List<Variable<TFloat32>> dVars = discriminator.variables();
+    List<Operand<TFloat32>> dGrads;
+    Operand<TFloat32> dObjective;
+    if (config.r1Gamma() > 0f) {
+      // R1 differentiates D's logits on the real batch with respect to the images: with a pass of
+      // its own over the real batch, that gradient, the penalty's second-order gradient and the
+      // loss's gradient all share one forward pass (and meet in one weight gradient per layer).
+      Operand<TFloat32> realLogits = discriminator.apply(tf, realImages);
+      Operand<TFloat32> fakeLogits = discriminator.apply(tf, fake);
+      LogitLoss real = LogitLoss.of(tf, config, realLogits, tf.constant(config.realLabel()), batch);
+      LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits, tf.constant(0f), batch);
+      R1 r1 = r1(graph, tf, config, realLogits);
+      dObjective = tf.math.add(tf.math.add(real.value(), fakes.value()), r1.value());
+      dReal = tf.withName(Names.D_REAL).math.mean(real.probabilities(), allAxes(tf));
+      dFake = tf.withName(Names.D_FAKE).math.mean(fakes.probabilities(), allAxes(tf));
+      dGrads =
+          gradients(
+              graph,
+              tf,
+              List.of(realLogits, fakeLogits, r1.inputGradient()),
+              List.of(real.gradient(), fakes.gradient(), r1.seed()),
+              dVars,
+              config);
+    } else {
+      // D sees the real and the fake batch as one [2·batch, 784] batch: the same math as two
+      // applications, with half as many (and larger) MatMuls; the first half are the real images.
+      Operand<TFloat32> bothLogits =
+          discriminator.apply(tf, tf.concat(List.of(realImages, fake), tf.constant(0)));
+      float[] targets = new float[2 * batch];
+      Arrays.fill(targets, 0, batch, config.realLabel());
+      LogitLoss both =
+          LogitLoss.of(
+              tf,
+              config,
+              bothLogits,
+              tf.constant(Shape.of(2 * batch, 1), DataBuffers.of(targets, true, false)),
+              batch);
+      dObjective = both.value();
+      // Mean probability of each half, in one op: [2·batch, 1] → [2, batch] → mean over a row.
+      Operand<TFloat32> halves =
+          tf.math.mean(
+              tf.reshape(both.probabilities(), tf.constant(new long[] {2, batch})), tf.constant(1));
+      dReal =
+          tf.withName(Names.D_REAL)
+              .squeeze(tf.slice(halves, tf.constant(new int[] {0}), tf.constant(new int[] {1})));
+      dFake =
+          tf.withName(Names.D_FAKE)
+              .squeeze(tf.slice(halves, tf.constant(new int[] {1}), tf.constant(new int[] {1})));
+      dGrads = gradients(graph, tf, List.of(bothLogits), List.of(both.gradient()), dVars, config);
+    }
+    dLoss = tf.withName(Names.D_LOSS).identity(dObjective);
 
     learningRate =
         tf.withName(Names.LEARNING_RATE).identity(learningRate(tf, config, config.learningRate()));
@@ -107,20 +139,28 @@ final class TrainingGraph {
             ? learningRate
             : learningRate(tf, config, config.generatorBaseLearningRate());
 
-    List<Operand<TFloat32>> dGrads = gradients(graph, tf, dLoss, discriminator.variables(), config);
     // One optimiser per network, each over its own variables only; the second is built after the
     // first has created its slots.
     AdamOptimizer dAdam =
         new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
-    dTrain =
-        dAdam.applyGradients(tf, discriminator.variables(), dGrads, learningRate, Names.D_TRAIN);
+    dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN);
+    dGradients = dGrads;
 
     // G step: maximise log D(G(z)) with D as updated by the D step.
     Operand<TFloat32> fakeLogitsForG =
         discriminator.apply(
             tf, fused ? tf.withControlDependencies(List.of(dTrain)).identity(fake) : fake);
-    gLoss = tf.withName(Names.G_LOSS).identity(loss(tf, fops, config, ones, fakeLogitsForG));
-    List<Operand<TFloat32>> gGrads = gradients(graph, tf, gLoss, generator.variables(), config);
+    LogitLoss g = LogitLoss.of(tf, config, fakeLogitsForG, tf.constant(1f), batch);
+    gLoss = tf.withName(Names.G_LOSS).identity(g.value());
+    List<Operand<TFloat32>> gGrads =
+        gradients(
+            graph,
+            tf,
+            List.of(fakeLogitsForG),
+            List.of(g.gradient()),
+            generator.variables(),
+            config);
+    gGradients = gGrads;
     AdamOptimizer gAdam =
         new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
     if (config.usesEma()) {
@@ -150,12 +190,20 @@ final class TrainingGraph {
   }
 
   /**
-   * R1 (Mescheder et al. 2018): γ/2 · mean over the real batch of ‖∇ₓ logit(x)‖². D is applied to
-   * the real batch once more on its own, so the gradient with respect to the fed images is a plain
-   * backward pass; the penalty's gradient with respect to D's weights is a second-order one.
+   * R1 (Mescheder et al. 2018): γ/2 · mean over the real batch of ‖∇ₓ logit(x)‖², where {@code
+   * logits} is D applied to the fed real images alone, so the gradient with respect to them is a
+   * plain backward pass.
+   *
+   * @param value the penalty
+   * @param inputGradient ∇ₓ logit(x), [batch, 784]
+   * @param seed the penalty's gradient with respect to {@code inputGradient}, γ/batch · ∇ₓ
+   *     logit(x): what the penalty's (second-order) gradient with respect to D's weights starts
+   *     from
    */
-  private Operand<TFloat32> r1Penalty(Graph graph, Ops tf, GanConfig config) {
-    Operand<TFloat32> logits = discriminator.apply(tf, realImages);
+  private record R1(
+      Operand<TFloat32> value, Operand<TFloat32> inputGradient, Operand<TFloat32> seed) {}
+
+  private R1 r1(Graph graph, Ops tf, GanConfig config, Operand<TFloat32> logits) {
     // The initial gradient is a constant of ones (the gradient of the sum of the logits): a
     // constant, unlike the OnesLike that addGradients would insert, needs no gradient of its own.
     Output<?>[] dx =
@@ -163,58 +211,40 @@ final class TrainingGraph {
             "r1_gradients",
             new Output<?>[] {logits.asOutput()},
             new Output<?>[] {realImages.asOutput()},
-            new Output<?>[] {labels(tf, config.batchSize(), 1f).asOutput()});
+            new Output<?>[] {
+              tf.fill(tf.constant(new long[] {config.batchSize(), 1}), tf.constant(1f)).asOutput()
+            });
     @SuppressWarnings("unchecked")
     Output<TFloat32> grad = (Output<TFloat32>) dx[0];
-    Operand<TFloat32> squaredNorms = tf.reduceSum(tf.math.square(grad), tf.constant(1));
-    return tf.math.mul(
-        tf.constant(config.r1Gamma() / 2f), tf.math.mean(squaredNorms, tf.constant(0)));
+    Operand<TFloat32> value =
+        tf.math.mul(
+            tf.constant(config.r1Gamma() / (2f * config.batchSize())),
+            tf.reduceSum(tf.math.square(grad), allAxes(tf)));
+    Operand<TFloat32> seed = tf.math.mul(tf.constant(config.r1Gamma() / config.batchSize()), grad);
+    return new R1(value, grad, seed);
   }
 
   /**
-   * After G's Adam step, moves each averaged variable toward G's: ema ← ema − (1 − decay)(ema − w).
-   * Returns the op that runs both, named {@link Names#G_TRAIN}.
+   * After G's Adam step, moves each averaged variable toward G's: ema ← ema − (1 − decay)(ema − w),
+   * as a gradient-descent step of size 1 − decay along ema − w (one update op per variable, in
+   * place, instead of a multiplication and a subtraction that each write a new tensor). Returns the
+   * op that runs both, named {@link Names#G_TRAIN}.
    */
   private Op emaUpdate(Ops tf, Op gAdamStep, float decay) {
     Ops after = tf.withControlDependencies(List.of(gAdamStep));
+    Operand<TFloat32> step = after.constant(1f - decay);
     List<Op> updates = new ArrayList<>();
     List<Variable<TFloat32>> weights = generator.variables();
     List<Variable<TFloat32>> averages = generatorEma.variables();
     for (int i = 0; i < weights.size(); i++) {
       Variable<TFloat32> avg = averages.get(i);
-      updates.add(
-          after.assignSub(
-              avg,
-              after.math.mul(after.constant(1f - decay), after.math.sub(avg, weights.get(i)))));
+      updates.add(after.train.applyGradientDescent(avg, step, after.math.sub(avg, weights.get(i))));
     }
     return tf.withControlDependencies(updates).withName(Names.G_TRAIN).noOp();
   }
 
-  private static Operand<TFloat32> labels(Ops tf, int batch, float value) {
-    return tf.fill(tf.constant(new long[] {batch, 1}), tf.constant(value));
-  }
-
   private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf) {
     return tf.constant(new int[] {0, 1});
-  }
-
-  /**
-   * The mean loss of {@code logits} against {@code targets}: sigmoid cross-entropy (the article's
-   * objective), or least squares on the logits (½(logit − target)²).
-   */
-  private static Operand<TFloat32> loss(
-      Ops tf,
-      FrameworkOps fops,
-      GanConfig config,
-      Operand<TFloat32> targets,
-      Operand<TFloat32> logits) {
-    Operand<TFloat32> perExample =
-        switch (config.loss()) {
-          case STANDARD -> fops.nn.sigmoidCrossEntropyWithLogits(targets, logits);
-          case LEAST_SQUARES ->
-              tf.math.mul(tf.constant(0.5f), tf.math.square(tf.math.sub(logits, targets)));
-        };
-    return tf.math.mean(perExample, allAxes(tf));
   }
 
   /** base · rate^floor(iteration / steps); a plain constant when decay is off. */
@@ -228,15 +258,25 @@ final class TrainingGraph {
     return tf.math.mul(tf.constant(base), tf.math.pow(tf.constant(config.lrDecayRate()), periods));
   }
 
-  /** d loss / d vars, clipped to the configured global norm when clipping is on. */
+  /**
+   * d loss / d vars, from the loss's gradients with respect to some of its intermediate outputs
+   * ({@code ys}, each with its gradient in {@code dys}), clipped to the configured global norm when
+   * clipping is on.
+   */
   private static List<Operand<TFloat32>> gradients(
       Graph graph,
       Ops tf,
-      Operand<TFloat32> loss,
+      List<Operand<TFloat32>> ys,
+      List<Operand<TFloat32>> dys,
       List<Variable<TFloat32>> vars,
       GanConfig config) {
     Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-    Output<?>[] dy = graph.addGradients(loss.asOutput(), xs);
+    Output<?>[] dy =
+        graph.addGradients(
+            null,
+            ys.stream().map(Operand::asOutput).toArray(Output<?>[]::new),
+            xs,
+            dys.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
     List<Operand<TFloat32>> grads = new ArrayList<>();
     for (Output<?> g : dy) {
       @SuppressWarnings("unchecked")

@@ -1,0 +1,183 @@
+package io.github.tfgan.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.LossKind;
+import io.github.tfgan.config.Presets;
+import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.Network;
+import io.github.tfgan.model.SeedStreams;
+import io.github.tfgan.model.Tensors;
+import io.github.tfgan.runtime.GraphSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.framework.op.FrameworkOps;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The training graph starts backpropagation from the losses' gradients with respect to D's logits
+ * in closed form ({@link LogitLoss}) and from R1's gradient with respect to the input gradient.
+ * Here the same losses are built the generic way in the same graph (TF Java's sigmoid
+ * cross-entropy, a mean, the R1 penalty as a scalar, each differentiated symbolically by {@code
+ * addGradients}) and both sets of gradients and losses are compared on the same batch.
+ */
+class ClosedFormGradientsTest {
+  private static final int BATCH = 32;
+
+  static Stream<GanConfig> configs() {
+    GanConfig article = Presets.article().toBuilder().batchSize(BATCH).seed(4).build();
+    return Stream.of(
+        article,
+        Presets.stable().toBuilder().batchSize(BATCH).seed(5).build(),
+        article.toBuilder().realLabel(0.9f).r1Gamma(3f).build(),
+        article.toBuilder().loss(LossKind.LEAST_SQUARES).build(),
+        article.toBuilder().loss(LossKind.LEAST_SQUARES).r1Gamma(1f).realLabel(0.9f).build());
+  }
+
+  @ParameterizedTest
+  @MethodSource("configs")
+  void gradientsAndLossesEqualTheGenericOnes(GanConfig config) {
+    try (GraphSession gs = GraphSession.open()) {
+      Built b = gs.build(graph -> new Built(graph, config));
+      gs.initialize();
+      SeedStreams.Generator random = new SeedStreams(9).generator(SeedStreams.BENCH_OPERANDS, 0);
+      float[] real = new float[BATCH * MnistShape.PIXELS];
+      for (int i = 0; i < real.length; i++) {
+        real[i] = (float) random.nextDouble();
+      }
+      float[] z = new float[BATCH * config.noiseDim()];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = (float) random.nextGaussian();
+      }
+      try (TFloat32 x = Tensors.matrix(real, BATCH, MnistShape.PIXELS);
+          TFloat32 noise = Tensors.matrix(z, BATCH, config.noiseDim());
+          TInt64 it = TInt64.scalarOf(0)) {
+        Session.Runner runner =
+            gs.runner()
+                .feed(b.ops.realImages, x)
+                .feed(b.ops.noise, noise)
+                .feed(b.ops.iteration, it);
+        List<Operand<TFloat32>> fetched = new ArrayList<>();
+        fetched.addAll(List.of(b.ops.dLoss, b.refDLoss, b.ops.gLoss, b.refGLoss));
+        fetched.addAll(b.ops.dGradients);
+        fetched.addAll(b.refDGrads);
+        fetched.addAll(b.ops.gGradients);
+        fetched.addAll(b.refGGrads);
+        fetched.forEach(runner::fetch);
+        try (Result r = runner.run()) {
+          float[][] v = new float[fetched.size()][];
+          for (int i = 0; i < v.length; i++) {
+            v[i] = Tensors.toArray((TFloat32) r.get(i));
+          }
+          assertEquals(v[1][0], v[0][0], 1e-5 * Math.abs(v[1][0]), "D loss");
+          assertEquals(v[3][0], v[2][0], 1e-5 * Math.abs(v[3][0]), "G loss");
+          int d = b.ops.dGradients.size();
+          int g = b.ops.gGradients.size();
+          for (int i = 0; i < d; i++) {
+            assertClose(v[4 + d + i], v[4 + i], "D gradient " + i);
+          }
+          for (int i = 0; i < g; i++) {
+            assertClose(v[4 + 2 * d + g + i], v[4 + 2 * d + i], "G gradient " + i);
+          }
+        }
+      }
+    }
+  }
+
+  private static void assertClose(float[] expected, float[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    double scale = 0;
+    double diff = 0;
+    for (int i = 0; i < expected.length; i++) {
+      scale = Math.max(scale, Math.abs(expected[i]));
+      diff = Math.max(diff, Math.abs(expected[i] - actual[i]));
+    }
+    assertTrue(scale > 0, what + ": a gradient that is not all zeros");
+    assertTrue(diff <= 1e-5 * scale, what + ": largest difference " + diff + " of " + scale);
+  }
+
+  /** The training graph (plain, two-run form) and the generic losses and gradients beside it. */
+  private static final class Built {
+    final TrainingGraph ops;
+    final Operand<TFloat32> refDLoss;
+    final Operand<TFloat32> refGLoss;
+    final List<Operand<TFloat32>> refDGrads;
+    final List<Operand<TFloat32>> refGGrads;
+
+    Built(Graph graph, GanConfig config) {
+      ops = new TrainingGraph(graph, config, false);
+      Ops tf = Ops.create(graph).withSubScope("reference");
+      FrameworkOps fops = FrameworkOps.create(tf);
+      Network d = ops.discriminator;
+      Operand<TFloat32> fake = ops.generator.apply(tf, ops.noise);
+      Operand<TFloat32> realLogits = d.apply(tf, ops.realImages);
+      Operand<TFloat32> fakeLogits = d.apply(tf, fake);
+      Operand<TFloat32> dLoss =
+          tf.math.add(
+              loss(tf, fops, config, realLogits, config.realLabel()),
+              loss(tf, fops, config, fakeLogits, 0f));
+      if (config.r1Gamma() > 0f) {
+        Output<?> dx =
+            graph
+                .addGradients(
+                    "reference_r1",
+                    new Output<?>[] {realLogits.asOutput()},
+                    new Output<?>[] {ops.realImages.asOutput()},
+                    new Output<?>[] {targets(tf, 1f).asOutput()})[0];
+        @SuppressWarnings("unchecked")
+        Operand<TFloat32> grad = (Output<TFloat32>) dx;
+        Operand<TFloat32> penalty =
+            tf.math.mul(
+                tf.constant(config.r1Gamma() / 2f),
+                tf.math.mean(tf.reduceSum(tf.math.square(grad), tf.constant(1)), tf.constant(0)));
+        dLoss = tf.math.add(dLoss, penalty);
+      }
+      refDLoss = dLoss;
+      refGLoss = loss(tf, fops, config, d.apply(tf, fake), 1f);
+      refDGrads = gradients(graph, refDLoss, d.variables());
+      refGGrads = gradients(graph, refGLoss, ops.generator.variables());
+    }
+
+    private static Operand<TFloat32> targets(Ops tf, float value) {
+      return tf.fill(tf.constant(new long[] {BATCH, 1}), tf.constant(value));
+    }
+
+    private static Operand<TFloat32> loss(
+        Ops tf, FrameworkOps fops, GanConfig config, Operand<TFloat32> logits, float target) {
+      Operand<TFloat32> perExample =
+          switch (config.loss()) {
+            case STANDARD -> fops.nn.sigmoidCrossEntropyWithLogits(targets(tf, target), logits);
+            case LEAST_SQUARES ->
+                tf.math.mul(
+                    tf.constant(0.5f), tf.math.square(tf.math.sub(logits, targets(tf, target))));
+          };
+      return tf.math.mean(perExample, tf.constant(new int[] {0, 1}));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Operand<TFloat32>> gradients(
+        Graph graph, Operand<TFloat32> loss, List<Variable<TFloat32>> vars) {
+      Output<?>[] dy =
+          graph.addGradients(
+              loss.asOutput(), vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
+      List<Operand<TFloat32>> grads = new ArrayList<>();
+      for (Output<?> o : dy) {
+        grads.add((Output<TFloat32>) o);
+      }
+      return grads;
+    }
+  }
+}
