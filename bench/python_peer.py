@@ -5,9 +5,11 @@ biases, leaky ReLU 0.2, sigmoid image output, D outputs logits), sigmoid cross-e
 optimisers (lr 2e-4, beta1 0.9, beta2 0.999, epsilon 1e-8), one tf.function per iteration doing the D step then
 the G step on the same z, a random real batch of 128 from MNIST x_train / 255 fed per step.
 
-With --preset stable, the `stable` preset's training: lr 1e-3 and beta1 0.5 for both, the R1 penalty
-gamma/2 * E||grad_x D_logit(x)||^2 (gamma 10) on the real batch in D's loss (a nested GradientTape), and after G's
-step a moving average of G's weights (decay 0.999), as `gan.jar train --preset stable` does.
+With --preset stable, `gan.jar bench` passes the `stable` preset's values (--learning-rate, --beta1, --r1-gamma,
+--r1-every, --ema-decay) and the peer trains as `gan.jar train --preset stable` does: the R1 penalty
+gamma/2 * E||grad_x D_logit(x)||^2 on the real batch in D's loss (a nested GradientTape), on every --r1-every-th
+iteration weighted by that number (lazy regularisation; a second tf.function without the penalty runs the other
+iterations), and after G's step a moving average of G's weights.
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
 
@@ -54,6 +56,11 @@ def main():
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--serve", action="store_true", help="repeats driven from stdin (see above)")
     p.add_argument("--preset", choices=["article", "stable"], default="article")
+    p.add_argument("--learning-rate", type=float, default=2e-4)
+    p.add_argument("--beta1", type=float, default=0.9)
+    p.add_argument("--r1-gamma", type=float, default=0.0)
+    p.add_argument("--r1-every", type=int, default=1)
+    p.add_argument("--ema-decay", type=float, default=0.0)
     args = p.parse_args()
 
     x_train = read_images(args.data)
@@ -62,16 +69,18 @@ def main():
     disc = mlp([256, 128, 1], [leaky, leaky, None], "discriminator")
     gen.build((None, 100))
     disc.build((None, 784))
-    stable = args.preset == "stable"
-    lr, beta1 = (1e-3, 0.5) if stable else (2e-4, 0.9)
-    r1_gamma, ema_decay = (10.0, 0.999) if stable else (0.0, 0.0)
+    lr, beta1 = args.learning_rate, args.beta1
+    r1_gamma, r1_every, ema_decay = args.r1_gamma, args.r1_every, args.ema_decay
     d_opt = tf.keras.optimizers.Adam(lr, beta_1=beta1, beta_2=0.999, epsilon=1e-8)
     g_opt = tf.keras.optimizers.Adam(lr, beta_1=beta1, beta_2=0.999, epsilon=1e-8)
-    ema = [tf.Variable(v) for v in gen.trainable_variables] if stable else []
+    ema = [tf.Variable(v) for v in gen.trainable_variables] if ema_decay > 0 else []
     bce = tf.nn.sigmoid_cross_entropy_with_logits
 
-    @tf.function
-    def train_step(real):
+    def make_step(penalty):
+        """One iteration; penalty is the R1 weight it applies (0: none)."""
+        return tf.function(lambda real: iteration(real, penalty))
+
+    def iteration(real, penalty):
         z = tf.random.normal([128, 100])
         with tf.GradientTape() as tape:
             fake = gen(z)
@@ -81,9 +90,9 @@ def main():
             fake_logits = disc(fake)
             d_loss = tf.reduce_mean(bce(tf.ones_like(real_logits), real_logits)) + tf.reduce_mean(
                 bce(tf.zeros_like(fake_logits), fake_logits))
-            if stable:
+            if penalty > 0:
                 grad = r1_tape.gradient(real_logits, real)
-                d_loss += r1_gamma / 2 * tf.reduce_mean(tf.reduce_sum(tf.square(grad), axis=1))
+                d_loss += penalty / 2 * tf.reduce_mean(tf.reduce_sum(tf.square(grad), axis=1))
         d_opt.apply_gradients(zip(tape.gradient(d_loss, disc.trainable_variables), disc.trainable_variables))
         with tf.GradientTape() as tape:
             fake_logits = disc(gen(z))
@@ -93,9 +102,14 @@ def main():
             average.assign(ema_decay * average + (1 - ema_decay) * weight)
         return d_loss, g_loss
 
+    penalised = make_step(r1_gamma * r1_every)
+    regular = make_step(0.0) if r1_gamma > 0 and r1_every > 1 else penalised
     rng = np.random.default_rng(0)
+    count = [0]
 
     def step():
+        train_step = penalised if count[0] % r1_every == 0 else regular
+        count[0] += 1
         return train_step(x_train[rng.integers(0, len(x_train), 128)])
 
     d, g = step()

@@ -1,27 +1,20 @@
 package io.github.tfgan.bench;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.Presets;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.TrainerOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code gan.jar bench}: training speed at the article's settings on real MNIST, for TF Java (the
@@ -30,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  * matrix-multiply floor of one iteration.
  */
 public final class Benchmark {
-  /** What to measure. */
   /**
    * Copies the Python peer ({@code bench/python_peer.py}, carried in the jar) to a temporary file
    * that is deleted when the JVM exits, so that {@code bench} runs from any directory.
@@ -107,14 +99,18 @@ public final class Benchmark {
         MatmulFloor.iteration(config.batchSize(), config.noiseDim());
     long flops = MatmulFloor.flops(products);
     double[][] repeats = new double[VARIANTS.size()][s.repeats()];
+    double[] trainLoopRepeats = new double[s.repeats()];
     double[] pythonRepeats = new double[s.repeats()];
     double[] floorRepeats = new double[s.repeats()];
     JsonObject pythonInfo = null;
     JsonObject pythonEnd = null;
     List<GanTrainer> trainers = new ArrayList<>();
-    Peer peer = null;
+    PythonPeer peer = null;
     double firstIterationSeconds;
-    try (MatmulFloor.Harness floor = new MatmulFloor.Harness(products)) {
+    try (MatmulFloor.Harness floor = new MatmulFloor.Harness(products);
+        TrainLoop trainLoop =
+            new TrainLoop(
+                Presets.named(s.preset()), data, s.warmup(), s.iterations(), s.repeats())) {
       for (Variant v : VARIANTS) {
         trainers.add(new GanTrainer(config, data, v.options()));
       }
@@ -124,19 +120,25 @@ public final class Benchmark {
               / 1000.0;
       // The peer starts while Java is idle, so that its own time to first iteration is clean.
       if (s.pythonExecutable() != null) {
-        peer = Peer.start(s, out);
+        peer = PythonPeer.start(s, out);
         pythonInfo = peer.ready();
       }
       for (GanTrainer t : trainers) {
         steps(t, s.warmup());
       }
+      trainLoop.awaitWarmup();
       floor.measureMillis(50);
       // Every repeat times each variant, the Python peer and the floor in turn, so that drift in
       // this machine's speed (±10% here) hits all of them alike; the variants' order rotates from
       // repeat to repeat, so that none always runs first.
+      // The train loop takes its turn in the rotation as one more variant.
       for (int r = 0; r < s.repeats(); r++) {
-        for (int j = 0; j < trainers.size(); j++) {
-          int k = (r + j) % trainers.size();
+        for (int j = 0; j <= trainers.size(); j++) {
+          int k = (r + j) % (trainers.size() + 1);
+          if (k == trainers.size()) {
+            trainLoopRepeats[r] = trainLoop.time(s.iterations());
+            continue;
+          }
           long t0 = System.nanoTime();
           steps(trainers.get(k), s.iterations());
           repeats[k][r] = (System.nanoTime() - t0) / 1e6 / s.iterations();
@@ -169,6 +171,8 @@ public final class Benchmark {
     for (int k = 0; k < VARIANTS.size(); k++) {
       row(out, VARIANTS.get(k).label(), timings[k]);
     }
+    Timing trainLoopTiming = Timing.of(trainLoopRepeats);
+    row(out, "TF Java, train loop with every output", trainLoopTiming);
     Timing python = null;
     if (pythonInfo != null) {
       python = Timing.of(pythonRepeats);
@@ -196,9 +200,19 @@ public final class Benchmark {
         "TF Java / floor: %.2fx (per repeat %s)%n",
         fused.median() / floorMs,
         ratios(repeats[0], floorRepeats, false));
+    // Checkpoints and grids fall into some repeats only, so the loop's cost is compared as the
+    // mean over all repeats, against the mean of the default step.
+    double trainOverStep = Stats.mean(trainLoopRepeats) / Stats.mean(repeats[0]);
+    out.printf(
+        Locale.ROOT,
+        "train loop / default step: %.3fx (means over repeats; per repeat %s)%n",
+        trainOverStep,
+        ratios(trainLoopRepeats, repeats[0], false));
     for (int k = 0; k < VARIANTS.size(); k++) {
       report.put(VARIANTS.get(k).key(), timings[k]);
     }
+    report.put("java_train_loop", trainLoopTiming);
+    report.put("train_loop_over_step", trainOverStep);
     report.put("floor", floorTiming);
     report.put("floor_ms", floorMs);
     report.put("flops_per_iteration", flops);
@@ -266,98 +280,6 @@ public final class Benchmark {
         1000.0 / t.median(),
         t.min(),
         t.max());
-  }
-
-  /** The Python peer in serve mode: its repeats are asked for one at a time (see the script). */
-  private static final class Peer implements AutoCloseable {
-    private final Process process;
-    private final BufferedReader stdout;
-    private final PrintWriter stdin;
-
-    private Peer(Process process) {
-      this.process = process;
-      this.stdout =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      this.stdin =
-          new PrintWriter(
-              new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
-    }
-
-    static Peer start(Settings s, PrintStream out) throws IOException {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(s.pythonExecutable().toString());
-      cmd.add(s.peerScript().toString());
-      cmd.addAll(
-          List.of(
-              "--data",
-              s.imagesFile().toString(),
-              "--warmup",
-              Integer.toString(s.warmup()),
-              "--preset",
-              s.preset(),
-              "--serve"));
-      out.println("python peer: " + String.join(" ", cmd));
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
-      return new Peer(pb.start());
-    }
-
-    /** Waits for the peer's warm-up; returns its first line (first_iter_s, tensorflow). */
-    JsonObject ready() throws IOException {
-      return read("ready");
-    }
-
-    /** Milliseconds per iteration over {@code n} iterations of the peer. */
-    double run(int n) throws IOException {
-      stdin.println("run " + n);
-      return read("ms_per_iter").get("ms_per_iter").getAsDouble();
-    }
-
-    /** Ends the peer; returns its last line (peak_rss_mb). */
-    JsonObject quit() throws IOException {
-      stdin.println("quit");
-      return read("peak_rss_mb");
-    }
-
-    private JsonObject read(String key) throws IOException {
-      String line = stdout.readLine();
-      if (line == null || !line.strip().startsWith("{")) {
-        throw new IOException(
-            "python peer: expected a JSON line with "
-                + key
-                + ", found "
-                + (line == null ? "end of output (exit " + exitCode() + ")" : line.strip()));
-      }
-      JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-      if (!o.has(key)) {
-        throw new IOException("python peer: expected " + key + ", found " + line.strip());
-      }
-      return o;
-    }
-
-    private String exitCode() {
-      try {
-        return process.waitFor(10, TimeUnit.SECONDS)
-            ? Integer.toString(process.exitValue())
-            : "still running";
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return "unknown";
-      }
-    }
-
-    @Override
-    public void close() {
-      stdin.close();
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
-    }
   }
 
   /** Peak resident set size of this process (VmHWM), in kB; 0 where /proc is absent. */

@@ -13,6 +13,10 @@ final class Stats {
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
   }
 
+  static double mean(double[] values) {
+    return Arrays.stream(values).average().orElseThrow();
+  }
+
   static double min(double[] values) {
     return Arrays.stream(values).min().orElseThrow();
   }

@@ -77,6 +77,11 @@ final class TrainFlags {
               "Weight of the R1 gradient penalty on real images; 0 = off.",
               GanConfig::r1Gamma,
               GanConfig.Builder::r1Gamma),
+          intFlag(
+              "--r1-every",
+              "Apply R1 every this many iterations, weighted by it (lazy regularisation).",
+              GanConfig::r1Every,
+              GanConfig.Builder::r1Every),
           floatFlag(
               "--ema-decay",
               "Samples and exports use a moving average of G's weights with this decay; 0 = off.",

@@ -24,6 +24,9 @@ package io.github.tfgan.config;
  * @param generatorLearningRate G's learning rate when it differs from D's; 0 = {@code learningRate}
  * @param r1Gamma weight γ of the R1 penalty γ/2·E‖∇ₓ D_logit(x)‖² on real images added to D's loss
  *     (Mescheder et al. 2018); 0 = off
+ * @param r1Every apply the R1 penalty every this many iterations only, weighted by this number
+ *     (lazy regularisation, Karras et al. 2020); 1 = every iteration. 0, what a configuration
+ *     written before this field existed reads as, means 1
  * @param emaDecay decay of an exponential moving average of G's weights, which is what samples and
  *     exports use; 0 = off (the raw weights)
  * @param seed one seed drives initialisation, noise and shuffling
@@ -48,6 +51,7 @@ public record GanConfig(
     LossKind loss,
     float generatorLearningRate,
     float r1Gamma,
+    int r1Every,
     float emaDecay,
     long seed,
     int logEvery,
@@ -137,6 +141,10 @@ public record GanConfig(
       throw new IllegalArgumentException(
           "r1Gamma: expected a finite number >= 0 (0 = no penalty), found " + r1Gamma);
     }
+    if (r1Every == 0) {
+      r1Every = 1;
+    }
+    Checks.positive("r1Every", r1Every);
     if (!(emaDecay >= 0f && emaDecay < 1f)) {
       throw new IllegalArgumentException(
           "emaDecay: expected a number in [0, 1) (0 = no averaging), found " + emaDecay);
@@ -180,6 +188,7 @@ public record GanConfig(
         .loss(loss)
         .generatorLearningRate(generatorLearningRate)
         .r1Gamma(r1Gamma)
+        .r1Every(r1Every)
         .emaDecay(emaDecay)
         .seed(seed)
         .logEvery(logEvery)
@@ -205,6 +214,7 @@ public record GanConfig(
     private LossKind loss = LossKind.STANDARD;
     private float generatorLearningRate = 0f;
     private float r1Gamma = 0f;
+    private int r1Every = 1;
     private float emaDecay = 0f;
     private long seed = DEFAULT_SEED;
     private int logEvery = ARTICLE_LOG_EVERY;
@@ -303,6 +313,13 @@ public record GanConfig(
     }
 
     /** Decay of the moving average of G's weights used for samples and exports; 0 = off. */
+    /** See {@link GanConfig#r1Every()}; must be positive. */
+    public Builder r1Every(int v) {
+      Checks.positive("r1Every", v);
+      r1Every = v;
+      return this;
+    }
+
     public Builder emaDecay(float v) {
       emaDecay = v;
       return this;
@@ -351,6 +368,7 @@ public record GanConfig(
           loss,
           generatorLearningRate,
           r1Gamma,
+          r1Every,
           emaDecay,
           seed,
           logEvery,

@@ -85,13 +85,21 @@ public final class Checkpoints {
     return new Checkpoint(iteration, target);
   }
 
-  /** SHA-256 of {@code config} as the run record writes it: what defines the run. */
+  /**
+   * SHA-256 of {@code config} as the run record writes it: what defines the run. Fields added after
+   * version 0.2.0 are left out while they hold the value that version implied, so that its runs
+   * keep their fingerprints and still resume.
+   */
   public static String fingerprint(io.github.tfgan.config.GanConfig config) {
+    com.google.gson.JsonObject json = Json.GSON.toJsonTree(config).getAsJsonObject();
+    if (config.r1Every() == 1) {
+      json.remove("r1Every");
+    }
     try {
       return java.util.HexFormat.of()
           .formatHex(
               java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(Json.GSON.toJson(config).getBytes(StandardCharsets.UTF_8)));
+                  .digest(Json.GSON.toJson(json).getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }

@@ -1,7 +1,9 @@
 package io.github.tfgan.train;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -32,6 +34,11 @@ public final class AdamOptimizer {
   private final float beta1;
   private final float beta2;
   private final float epsilon;
+  private Variable<TFloat32> beta1Power;
+  private Variable<TFloat32> beta2Power;
+
+  /** Each variable's moments (m, v), by the variable's op name, created at its first update. */
+  private final Map<String, List<Variable<TFloat32>>> moments = new HashMap<>();
 
   /**
    * @param prefix names this optimiser's own variables; one optimiser per network
@@ -48,6 +55,8 @@ public final class AdamOptimizer {
 
   /**
    * Builds one Adam step: every variable updated from its gradient, then the β powers advanced.
+   * Called again (for another way of computing the gradients, say), it builds another step over the
+   * same moments and β powers.
    *
    * @param variables the variables to update, and only these
    * @param gradients one gradient per variable, in the same order and shape
@@ -69,10 +78,10 @@ public final class AdamOptimizer {
               + gradients.size());
     }
     Ops init = tf.withInitScope();
-    Variable<TFloat32> beta1Power =
-        tf.withName(prefix + "_adam_beta1_power").variable(init.constant(beta1));
-    Variable<TFloat32> beta2Power =
-        tf.withName(prefix + "_adam_beta2_power").variable(init.constant(beta2));
+    if (beta1Power == null) {
+      beta1Power = tf.withName(prefix + "_adam_beta1_power").variable(init.constant(beta1));
+      beta2Power = tf.withName(prefix + "_adam_beta2_power").variable(init.constant(beta2));
+    }
     Operand<TFloat32> b1 = tf.constant(beta1);
     Operand<TFloat32> b2 = tf.constant(beta2);
     Operand<TFloat32> eps = tf.constant(epsilon);
@@ -86,8 +95,15 @@ public final class AdamOptimizer {
     for (int i = 0; i < variables.size(); i++) {
       Variable<TFloat32> var = variables.get(i);
       String varName = var.op().name();
-      Variable<TFloat32> m = tf.withName(varName + "_adam_m").variable(zerosLike(init, var));
-      Variable<TFloat32> v = tf.withName(varName + "_adam_v").variable(zerosLike(init, var));
+      List<Variable<TFloat32>> mv =
+          moments.computeIfAbsent(
+              varName,
+              n ->
+                  List.of(
+                      tf.withName(n + "_adam_m").variable(zerosLike(init, var)),
+                      tf.withName(n + "_adam_v").variable(zerosLike(init, var))));
+      Variable<TFloat32> m = mv.get(0);
+      Variable<TFloat32> v = mv.get(1);
       updates.add(
           afterGradients.train.applyAdam(
               var, m, v, beta1Power, beta2Power, learningRate, b1, b2, eps, gradients.get(i)));

@@ -136,16 +136,17 @@ public final class GanTrainer implements AutoCloseable {
       FeedSlot next = slots[slotIndex(it + 1)];
       pendingPrefetch = prefetcher.submit(() -> next.prepare(it + 1, sampler, noise, data));
     }
+    TrainingGraph.Step s = ops.stepFor(it);
     float[] d;
     float gLoss;
     if (options.fusedStep()) {
-      try (Result r = discriminatorRunner(feeds).fetch(ops.gLoss).addTarget(ops.gTrain).run()) {
+      try (Result r = discriminatorRunner(s, feeds).fetch(s.gLoss()).addTarget(s.gTrain()).run()) {
         d = new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
         gLoss = scalar(r, 4);
       }
     } else {
-      d = runDiscriminatorStep(feeds);
-      gLoss = runGeneratorStep(feeds);
+      d = runDiscriminatorStep(s, feeds);
+      gLoss = runGeneratorStep(s, feeds);
     }
     completed = it + 1;
     return new IterationMetrics(completed, d[0], gLoss, d[1], d[2], d[3]);
@@ -186,35 +187,35 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   /** One D step; returns D loss, D(x), D(G(z)) and the learning rate, all before the update. */
-  private float[] runDiscriminatorStep(FeedSlot feeds) {
-    try (Result r = discriminatorRunner(feeds).run()) {
+  private float[] runDiscriminatorStep(TrainingGraph.Step s, FeedSlot feeds) {
+    try (Result r = discriminatorRunner(s, feeds).run()) {
       return new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
     }
   }
 
   /** A runner for the D step fetching D loss, D(x), D(G(z)) and the learning rate, in order. */
-  private Session.Runner discriminatorRunner(FeedSlot feeds) {
+  private Session.Runner discriminatorRunner(TrainingGraph.Step s, FeedSlot feeds) {
     return runtime
         .runner()
         .feed(ops.realImages, feeds.real)
         .feed(ops.noise, feeds.z)
         .feed(ops.iteration, feeds.iteration)
-        .addTarget(ops.dTrain)
-        .fetch(ops.dLoss)
-        .fetch(ops.dReal)
-        .fetch(ops.dFake)
+        .addTarget(s.dTrain())
+        .fetch(s.dLoss())
+        .fetch(s.dReal())
+        .fetch(s.dFake())
         .fetch(ops.learningRate);
   }
 
   /** One G step; returns G's loss before the update. */
-  private float runGeneratorStep(FeedSlot feeds) {
+  private float runGeneratorStep(TrainingGraph.Step s, FeedSlot feeds) {
     try (Result r =
         runtime
             .runner()
             .feed(ops.noise, feeds.z)
             .feed(ops.iteration, feeds.iteration)
-            .addTarget(ops.gTrain)
-            .fetch(ops.gLoss)
+            .addTarget(s.gTrain())
+            .fetch(s.gLoss())
             .run()) {
       return scalar(r, 0);
     }
@@ -274,7 +275,7 @@ public final class GanTrainer implements AutoCloseable {
   /** Runs only a D step of the next iteration, without counting it; for tests. */
   void discriminatorStepOnly() {
     checkOpen();
-    runDiscriminatorStep(feedsFor(completed));
+    runDiscriminatorStep(ops.stepFor(completed), feedsFor(completed));
   }
 
   /** Runs only a G step of the next iteration, without counting it; for tests. */
@@ -283,7 +284,7 @@ public final class GanTrainer implements AutoCloseable {
     if (options.fusedStep()) {
       throw new IllegalStateException("a fused step cannot run G's step alone; use PLAIN options");
     }
-    runGeneratorStep(feedsFor(completed));
+    runGeneratorStep(ops.stepFor(completed), feedsFor(completed));
   }
 
   /**

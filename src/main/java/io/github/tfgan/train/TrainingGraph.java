@@ -41,21 +41,40 @@ final class TrainingGraph {
   final Placeholder<TFloat32> realImages;
   final Placeholder<TInt64> iteration;
   final Placeholder<TFloat32> noise;
-  final Operand<TFloat32> dLoss;
-  final Operand<TFloat32> gLoss;
-  final Operand<TFloat32> dReal;
-  final Operand<TFloat32> dFake;
   final Operand<TFloat32> learningRate;
-  final Op dTrain;
-  final Op gTrain;
 
-  /** d dLoss / d D's variables and d gLoss / d G's variables, as the optimisers apply them. */
-  final List<Operand<TFloat32>> dGradients;
+  /** The iteration's ops: every iteration's, or with lazy R1 those of iterations without it. */
+  final Step regular;
 
-  final List<Operand<TFloat32>> gGradients;
+  /** With lazy R1 ({@link GanConfig#r1Every()} > 1), the ops of iterations that apply it. */
+  final Step penalised;
 
   final Placeholder<TFloat32> sampleZ;
   final Operand<TFloat32> sampleImages;
+
+  private final int r1Every;
+
+  /**
+   * What one kind of iteration runs and fetches.
+   *
+   * @param dLoss D's loss before its update (with the R1 penalty when the step applies it)
+   * @param dReal mean D(x) on the real batch
+   * @param dFake mean D(G(z)) on the fake batch
+   * @param dTrain D's Adam step
+   * @param gLoss G's loss before its update
+   * @param gTrain G's Adam step (and the moving average's update)
+   * @param dGradients d dLoss / d D's variables, as D's optimiser applies them
+   * @param gGradients d gLoss / d G's variables, as G's optimiser applies them
+   */
+  record Step(
+      Operand<TFloat32> dLoss,
+      Operand<TFloat32> dReal,
+      Operand<TFloat32> dFake,
+      Op dTrain,
+      Operand<TFloat32> gLoss,
+      Op gTrain,
+      List<Operand<TFloat32>> dGradients,
+      List<Operand<TFloat32>> gGradients) {}
 
   /**
    * @param fused build one op for the whole iteration: the G step's D forward pass waits for D's
@@ -65,6 +84,7 @@ final class TrainingGraph {
   TrainingGraph(Graph graph, GanConfig config, boolean fused) {
     Ops tf = Ops.create(graph);
     int batch = config.batchSize();
+    r1Every = config.r1Gamma() > 0f ? config.r1Every() : 1;
 
     generator = Network.create(tf, NetworkSpec.generator(config.noiseDim()), config.seed());
     discriminator = Network.create(tf, NetworkSpec.discriminator(), config.seed());
@@ -75,113 +95,186 @@ final class TrainingGraph {
                 TFloat32.class, Placeholder.shape(Shape.of(batch, NetworkSpec.IMAGE_PIXELS)));
     iteration =
         tf.withName(Names.ITERATION).placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-
     noise =
         tf.withName(Names.NOISE)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, config.noiseDim())));
-    Operand<TFloat32> fake = generator.apply(tf, noise);
-    List<Variable<TFloat32>> dVars = discriminator.variables();
-    List<Operand<TFloat32>> dGrads;
-    Operand<TFloat32> dObjective;
-    if (config.r1Gamma() > 0f) {
-      // R1 differentiates D's logits on the real batch with respect to the images: with a pass of
-      // its own over the real batch, that gradient, the penalty's second-order gradient and the
-      // loss's gradient all share one forward pass (and meet in one weight gradient per layer).
-      Operand<TFloat32> realLogits = discriminator.apply(tf, realImages);
-      Operand<TFloat32> fakeLogits = discriminator.apply(tf, fake);
-      LogitLoss real = LogitLoss.of(tf, config, realLogits, tf.constant(config.realLabel()), batch);
-      LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits, tf.constant(0f), batch);
-      R1 r1 = r1(graph, tf, config, realLogits);
-      dObjective = tf.math.add(tf.math.add(real.value(), fakes.value()), r1.value());
-      dReal = tf.withName(Names.D_REAL).math.mean(real.probabilities(), allAxes(tf));
-      dFake = tf.withName(Names.D_FAKE).math.mean(fakes.probabilities(), allAxes(tf));
-      dGrads =
-          gradients(
-              graph,
-              tf,
-              List.of(realLogits, fakeLogits, r1.inputGradient()),
-              List.of(real.gradient(), fakes.gradient(), r1.seed()),
-              dVars,
-              config);
-    } else {
-      // D sees the real and the fake batch as one [2·batch, 784] batch: the same math as two
-      // applications, with half as many (and larger) MatMuls; the first half are the real images.
-      Operand<TFloat32> bothLogits =
-          discriminator.apply(tf, tf.concat(List.of(realImages, fake), tf.constant(0)));
-      float[] targets = new float[2 * batch];
-      Arrays.fill(targets, 0, batch, config.realLabel());
-      LogitLoss both =
-          LogitLoss.of(
-              tf,
-              config,
-              bothLogits,
-              tf.constant(Shape.of(2 * batch, 1), DataBuffers.of(targets, true, false)),
-              batch);
-      dObjective = both.value();
-      // Mean probability of each half, in one op: [2·batch, 1] → [2, batch] → mean over a row.
-      Operand<TFloat32> halves =
-          tf.math.mean(
-              tf.reshape(both.probabilities(), tf.constant(new long[] {2, batch})), tf.constant(1));
-      dReal =
-          tf.withName(Names.D_REAL)
-              .squeeze(tf.slice(halves, tf.constant(new int[] {0}), tf.constant(new int[] {1})));
-      dFake =
-          tf.withName(Names.D_FAKE)
-              .squeeze(tf.slice(halves, tf.constant(new int[] {1}), tf.constant(new int[] {1})));
-      dGrads = gradients(graph, tf, List.of(bothLogits), List.of(both.gradient()), dVars, config);
-    }
-    dLoss = tf.withName(Names.D_LOSS).identity(dObjective);
-
     learningRate =
         tf.withName(Names.LEARNING_RATE).identity(learningRate(tf, config, config.learningRate()));
     Operand<TFloat32> generatorLearningRate =
         config.generatorBaseLearningRate() == config.learningRate()
             ? learningRate
             : learningRate(tf, config, config.generatorBaseLearningRate());
+    Operand<TFloat32> fake = generator.apply(tf, noise);
+    generatorEma =
+        config.usesEma()
+            ? Network.create(
+                tf, NetworkSpec.generator(config.noiseDim()), config.seed(), Names.GENERATOR_EMA)
+            : null;
 
-    // One optimiser per network, each over its own variables only; the second is built after the
-    // first has created its slots.
+    // One optimiser per network, each over its own variables only; with lazy R1 both kinds of
+    // iteration share its moments.
     AdamOptimizer dAdam =
         new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
-    dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN);
-    dGradients = dGrads;
-
-    // G step: maximise log D(G(z)) with D as updated by the D step.
-    Operand<TFloat32> fakeLogitsForG =
-        discriminator.apply(
-            tf, fused ? tf.withControlDependencies(List.of(dTrain)).identity(fake) : fake);
-    LogitLoss g = LogitLoss.of(tf, config, fakeLogitsForG, tf.constant(1f), batch);
-    gLoss = tf.withName(Names.G_LOSS).identity(g.value());
-    List<Operand<TFloat32>> gGrads =
-        gradients(
-            graph,
-            tf,
-            List.of(fakeLogitsForG),
-            List.of(g.gradient()),
-            generator.variables(),
-            config);
-    gGradients = gGrads;
     AdamOptimizer gAdam =
         new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
-    if (config.usesEma()) {
-      Op gAdamStep =
-          gAdam.applyGradients(
-              tf, generator.variables(), gGrads, generatorLearningRate, "g_adam_step");
-      generatorEma =
-          Network.create(
-              tf, NetworkSpec.generator(config.noiseDim()), config.seed(), Names.GENERATOR_EMA);
-      gTrain = emaUpdate(tf, gAdamStep, config.emaDecay());
+    Steps steps = new Steps(graph, tf, config, fused, fake, dAdam, gAdam, generatorLearningRate);
+    if (r1Every == 1) {
+      regular = steps.build(config.r1Gamma(), "");
+      penalised = regular;
     } else {
-      generatorEma = null;
-      gTrain =
-          gAdam.applyGradients(
-              tf, generator.variables(), gGrads, generatorLearningRate, Names.G_TRAIN);
+      penalised = steps.build(config.r1Gamma() * r1Every, "");
+      regular = steps.build(0f, "_no_r1");
     }
 
     sampleZ =
         tf.withName(Names.SAMPLE_Z)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
     sampleImages = tf.withName(Names.SAMPLE_IMAGES).identity(sampledGenerator().apply(tf, sampleZ));
+  }
+
+  /** The ops of the 0-based iteration {@code it}: lazy R1 applies on multiples of r1Every. */
+  Step stepFor(long it) {
+    return it % r1Every == 0 ? penalised : regular;
+  }
+
+  /** Builds the ops of one kind of iteration; the plain (two-run) form shares its G step. */
+  private final class Steps {
+    private final Graph graph;
+    private final Ops tf;
+    private final GanConfig config;
+    private final boolean fused;
+    private final Operand<TFloat32> fake;
+    private final AdamOptimizer dAdam;
+    private final AdamOptimizer gAdam;
+    private final Operand<TFloat32> generatorLearningRate;
+    private GStep sharedG;
+
+    Steps(
+        Graph graph,
+        Ops tf,
+        GanConfig config,
+        boolean fused,
+        Operand<TFloat32> fake,
+        AdamOptimizer dAdam,
+        AdamOptimizer gAdam,
+        Operand<TFloat32> generatorLearningRate) {
+      this.graph = graph;
+      this.tf = tf;
+      this.config = config;
+      this.fused = fused;
+      this.fake = fake;
+      this.dAdam = dAdam;
+      this.gAdam = gAdam;
+      this.generatorLearningRate = generatorLearningRate;
+    }
+
+    /**
+     * @param r1Weight γ of this kind of iteration's R1 penalty; 0 = none
+     * @param suffix appended to the names of its run targets and fetches
+     */
+    Step build(float r1Weight, String suffix) {
+      int batch = config.batchSize();
+      List<Variable<TFloat32>> dVars = discriminator.variables();
+      List<Operand<TFloat32>> dGrads;
+      Operand<TFloat32> dObjective;
+      Operand<TFloat32> dReal;
+      Operand<TFloat32> dFake;
+      if (r1Weight > 0f) {
+        // R1 differentiates D's logits on the real batch with respect to the images: with a pass
+        // of its own over the real batch, that gradient, the penalty's second-order gradient and
+        // the loss's gradient all share one forward pass (and meet in one weight gradient per
+        // layer).
+        Operand<TFloat32> realLogits = discriminator.apply(tf, realImages);
+        Operand<TFloat32> fakeLogits = discriminator.apply(tf, fake);
+        LogitLoss real =
+            LogitLoss.of(tf, config, realLogits, tf.constant(config.realLabel()), batch);
+        LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits, tf.constant(0f), batch);
+        R1 r1 = r1(graph, tf, batch, r1Weight, realLogits);
+        dObjective = tf.math.add(tf.math.add(real.value(), fakes.value()), r1.value());
+        dReal = tf.math.mean(real.probabilities(), allAxes(tf));
+        dFake = tf.math.mean(fakes.probabilities(), allAxes(tf));
+        dGrads =
+            gradients(
+                graph,
+                tf,
+                List.of(realLogits, fakeLogits, r1.inputGradient()),
+                List.of(real.gradient(), fakes.gradient(), r1.seed()),
+                dVars,
+                config);
+      } else {
+        // D sees the real and the fake batch as one [2·batch, 784] batch: the same math as two
+        // applications, with half as many (and larger) MatMuls; the first half are the real
+        // images.
+        Operand<TFloat32> bothLogits =
+            discriminator.apply(tf, tf.concat(List.of(realImages, fake), tf.constant(0)));
+        float[] targets = new float[2 * batch];
+        Arrays.fill(targets, 0, batch, config.realLabel());
+        LogitLoss both =
+            LogitLoss.of(
+                tf,
+                config,
+                bothLogits,
+                tf.constant(Shape.of(2 * batch, 1), DataBuffers.of(targets, true, false)),
+                batch);
+        dObjective = both.value();
+        // Mean probability of each half, in one op: [2·batch, 1] → [2, batch] → row means.
+        Operand<TFloat32> halves =
+            tf.math.mean(
+                tf.reshape(both.probabilities(), tf.constant(new long[] {2, batch})),
+                tf.constant(1));
+        dReal = element(tf, halves, 0);
+        dFake = element(tf, halves, 1);
+        dGrads = gradients(graph, tf, List.of(bothLogits), List.of(both.gradient()), dVars, config);
+      }
+      Operand<TFloat32> dLoss = tf.withName(Names.D_LOSS + suffix).identity(dObjective);
+      Op dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
+      GStep g;
+      if (fused) {
+        g = gStep(tf.withControlDependencies(List.of(dTrain)).identity(fake), suffix);
+      } else {
+        if (sharedG == null) {
+          sharedG = gStep(fake, "");
+        }
+        g = sharedG;
+      }
+      return new Step(
+          dLoss,
+          tf.withName(Names.D_REAL + suffix).identity(dReal),
+          tf.withName(Names.D_FAKE + suffix).identity(dFake),
+          dTrain,
+          g.loss(),
+          g.train(),
+          dGrads,
+          g.gradients());
+    }
+
+    /** G step: maximise log D(G(z)) with D as updated by the D step ({@code fake} waits for it). */
+    private GStep gStep(Operand<TFloat32> fake, String suffix) {
+      Operand<TFloat32> logits = discriminator.apply(tf, fake);
+      LogitLoss g = LogitLoss.of(tf, config, logits, tf.constant(1f), config.batchSize());
+      Operand<TFloat32> loss = tf.withName(Names.G_LOSS + suffix).identity(g.value());
+      List<Operand<TFloat32>> grads =
+          gradients(
+              graph, tf, List.of(logits), List.of(g.gradient()), generator.variables(), config);
+      Op train;
+      if (generatorEma != null) {
+        Op adamStep =
+            gAdam.applyGradients(
+                tf, generator.variables(), grads, generatorLearningRate, "g_adam_step" + suffix);
+        train = emaUpdate(tf, adamStep, config.emaDecay(), Names.G_TRAIN + suffix);
+      } else {
+        train =
+            gAdam.applyGradients(
+                tf, generator.variables(), grads, generatorLearningRate, Names.G_TRAIN + suffix);
+      }
+      return new GStep(loss, train, grads);
+    }
+  }
+
+  private record GStep(Operand<TFloat32> loss, Op train, List<Operand<TFloat32>> gradients) {}
+
+  private static Operand<TFloat32> element(Ops tf, Operand<TFloat32> vector, int i) {
+    return tf.squeeze(tf.slice(vector, tf.constant(new int[] {i}), tf.constant(new int[] {1})));
   }
 
   /** The generator that samples and exports use: the moving average when on, else G itself. */
@@ -203,7 +296,7 @@ final class TrainingGraph {
   private record R1(
       Operand<TFloat32> value, Operand<TFloat32> inputGradient, Operand<TFloat32> seed) {}
 
-  private R1 r1(Graph graph, Ops tf, GanConfig config, Operand<TFloat32> logits) {
+  private R1 r1(Graph graph, Ops tf, int batch, float gamma, Operand<TFloat32> logits) {
     // The initial gradient is a constant of ones (the gradient of the sum of the logits): a
     // constant, unlike the OnesLike that addGradients would insert, needs no gradient of its own.
     Output<?>[] dx =
@@ -212,15 +305,14 @@ final class TrainingGraph {
             new Output<?>[] {logits.asOutput()},
             new Output<?>[] {realImages.asOutput()},
             new Output<?>[] {
-              tf.fill(tf.constant(new long[] {config.batchSize(), 1}), tf.constant(1f)).asOutput()
+              tf.fill(tf.constant(new long[] {batch, 1}), tf.constant(1f)).asOutput()
             });
     @SuppressWarnings("unchecked")
     Output<TFloat32> grad = (Output<TFloat32>) dx[0];
     Operand<TFloat32> value =
         tf.math.mul(
-            tf.constant(config.r1Gamma() / (2f * config.batchSize())),
-            tf.reduceSum(tf.math.square(grad), allAxes(tf)));
-    Operand<TFloat32> seed = tf.math.mul(tf.constant(config.r1Gamma() / config.batchSize()), grad);
+            tf.constant(gamma / (2f * batch)), tf.reduceSum(tf.math.square(grad), allAxes(tf)));
+    Operand<TFloat32> seed = tf.math.mul(tf.constant(gamma / batch), grad);
     return new R1(value, grad, seed);
   }
 
@@ -230,7 +322,7 @@ final class TrainingGraph {
    * place, instead of a multiplication and a subtraction that each write a new tensor). Returns the
    * op that runs both, named {@link Names#G_TRAIN}.
    */
-  private Op emaUpdate(Ops tf, Op gAdamStep, float decay) {
+  private Op emaUpdate(Ops tf, Op gAdamStep, float decay, String name) {
     Ops after = tf.withControlDependencies(List.of(gAdamStep));
     Operand<TFloat32> step = after.constant(1f - decay);
     List<Op> updates = new ArrayList<>();
@@ -240,7 +332,7 @@ final class TrainingGraph {
       Variable<TFloat32> avg = averages.get(i);
       updates.add(after.train.applyGradientDescent(avg, step, after.math.sub(avg, weights.get(i))));
     }
-    return tf.withControlDependencies(updates).withName(Names.G_TRAIN).noOp();
+    return tf.withControlDependencies(updates).withName(name).noOp();
   }
 
   private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf) {

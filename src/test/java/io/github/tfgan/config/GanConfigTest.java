@@ -27,6 +27,20 @@ class GanConfigTest {
     assertEquals(c, c.toBuilder().build());
   }
 
+  @Test
+  void aConfigWrittenBeforeR1EveryExistedReadsAsR1EveryIteration() {
+    com.google.gson.Gson gson = new com.google.gson.Gson();
+    GanConfig stable = Presets.stable().toBuilder().r1Every(1).build();
+    com.google.gson.JsonObject json = gson.toJsonTree(stable).getAsJsonObject();
+    assertEquals(1, json.remove("r1Every").getAsInt());
+    GanConfig read = gson.fromJson(json, GanConfig.class);
+    assertEquals(1, read.r1Every());
+    assertEquals(stable, read);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GanConfig.builder().r1Every(0));
+    assertTrue(e.getMessage().startsWith("r1Every: expected a positive"), e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "iterations,0",

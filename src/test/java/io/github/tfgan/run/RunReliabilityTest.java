@@ -83,6 +83,15 @@ class RunReliabilityTest {
   }
 
   @Test
+  void runsOfVersion020KeepTheirConfigFingerprint() {
+    // The article's fingerprint as version 0.2.0 computed it, before r1Every existed: its runs'
+    // checkpoints carry it, and resuming them compares against it.
+    assertEquals(
+        "eaef89e6dd85bd7bf2f55833802e7c19e9bec2e2f3af4de0bbaef8f97958bc24",
+        Checkpoints.fingerprint(GanConfig.article()));
+  }
+
+  @Test
   void aChangedOrInvalidConfigIsRefusedNamingTheFile() throws IOException {
     Path runDir = stoppedRun("tampered", 15);
     Path record = runDir.resolve("config.json");

@@ -44,14 +44,26 @@ class ClosedFormGradientsTest {
         Presets.stable().toBuilder().batchSize(BATCH).seed(5).build(),
         article.toBuilder().realLabel(0.9f).r1Gamma(3f).build(),
         article.toBuilder().loss(LossKind.LEAST_SQUARES).build(),
-        article.toBuilder().loss(LossKind.LEAST_SQUARES).r1Gamma(1f).realLabel(0.9f).build());
+        article.toBuilder().loss(LossKind.LEAST_SQUARES).r1Gamma(1f).realLabel(0.9f).build(),
+        article.toBuilder().r1Gamma(2f).r1Every(4).build());
   }
 
   @ParameterizedTest
   @MethodSource("configs")
   void gradientsAndLossesEqualTheGenericOnes(GanConfig config) {
+    check(config, false);
+    if (config.r1Every() > 1) {
+      check(config, true);
+    }
+  }
+
+  /**
+   * @param penalised with lazy R1, check the iterations that apply it (weighted by r1Every) rather
+   *     than those without it
+   */
+  private static void check(GanConfig config, boolean penalised) {
     try (GraphSession gs = GraphSession.open()) {
-      Built b = gs.build(graph -> new Built(graph, config));
+      Built b = gs.build(graph -> new Built(graph, config, penalised));
       gs.initialize();
       SeedStreams.Generator random = new SeedStreams(9).generator(SeedStreams.BENCH_OPERANDS, 0);
       float[] real = new float[BATCH * MnistShape.PIXELS];
@@ -71,10 +83,10 @@ class ClosedFormGradientsTest {
                 .feed(b.ops.noise, noise)
                 .feed(b.ops.iteration, it);
         List<Operand<TFloat32>> fetched = new ArrayList<>();
-        fetched.addAll(List.of(b.ops.dLoss, b.refDLoss, b.ops.gLoss, b.refGLoss));
-        fetched.addAll(b.ops.dGradients);
+        fetched.addAll(List.of(b.step.dLoss(), b.refDLoss, b.step.gLoss(), b.refGLoss));
+        fetched.addAll(b.step.dGradients());
         fetched.addAll(b.refDGrads);
-        fetched.addAll(b.ops.gGradients);
+        fetched.addAll(b.step.gGradients());
         fetched.addAll(b.refGGrads);
         fetched.forEach(runner::fetch);
         try (Result r = runner.run()) {
@@ -84,8 +96,8 @@ class ClosedFormGradientsTest {
           }
           assertEquals(v[1][0], v[0][0], 1e-5 * Math.abs(v[1][0]), "D loss");
           assertEquals(v[3][0], v[2][0], 1e-5 * Math.abs(v[3][0]), "G loss");
-          int d = b.ops.dGradients.size();
-          int g = b.ops.gGradients.size();
+          int d = b.step.dGradients().size();
+          int g = b.step.gGradients().size();
           for (int i = 0; i < d; i++) {
             assertClose(v[4 + d + i], v[4 + i], "D gradient " + i);
           }
@@ -112,13 +124,19 @@ class ClosedFormGradientsTest {
   /** The training graph (plain, two-run form) and the generic losses and gradients beside it. */
   private static final class Built {
     final TrainingGraph ops;
+    final TrainingGraph.Step step;
     final Operand<TFloat32> refDLoss;
     final Operand<TFloat32> refGLoss;
     final List<Operand<TFloat32>> refDGrads;
     final List<Operand<TFloat32>> refGGrads;
 
-    Built(Graph graph, GanConfig config) {
+    Built(Graph graph, GanConfig config, boolean penalised) {
       ops = new TrainingGraph(graph, config, false);
+      step = penalised ? ops.penalised : ops.regular;
+      float gamma =
+          config.r1Every() == 1
+              ? config.r1Gamma()
+              : penalised ? config.r1Gamma() * config.r1Every() : 0f;
       Ops tf = Ops.create(graph).withSubScope("reference");
       FrameworkOps fops = FrameworkOps.create(tf);
       Network d = ops.discriminator;
@@ -129,7 +147,7 @@ class ClosedFormGradientsTest {
           tf.math.add(
               loss(tf, fops, config, realLogits, config.realLabel()),
               loss(tf, fops, config, fakeLogits, 0f));
-      if (config.r1Gamma() > 0f) {
+      if (gamma > 0f) {
         Output<?> dx =
             graph
                 .addGradients(
@@ -141,7 +159,7 @@ class ClosedFormGradientsTest {
         Operand<TFloat32> grad = (Output<TFloat32>) dx;
         Operand<TFloat32> penalty =
             tf.math.mul(
-                tf.constant(config.r1Gamma() / 2f),
+                tf.constant(gamma / 2f),
                 tf.math.mean(tf.reduceSum(tf.math.square(grad), tf.constant(1)), tf.constant(0)));
         dLoss = tf.math.add(dLoss, penalty);
       }

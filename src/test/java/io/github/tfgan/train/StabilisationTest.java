@@ -95,6 +95,24 @@ class StabilisationTest {
   }
 
   @Test
+  void lazyR1AppliesTheWeightedPenaltyEveryKthIterationOnly() {
+    GanConfig base = GanConfig.builder().iterations(7).batchSize(BATCH).seed(6).build();
+    GanConfig lazy = base.toBuilder().r1Gamma(2f).r1Every(3).build();
+    List<IterationMetrics> fused = run(lazy, TrainerOptions.DEFAULT);
+    assertEquals(fused, run(lazy, TrainerOptions.PLAIN), "fused and plain steps agree");
+    // Iteration 0 applies R1 weighted by k: the same as γ·k every iteration, for that step.
+    assertEquals(
+        firstIteration(base.toBuilder().r1Gamma(6f).build()).dLoss(), fused.get(0).dLoss());
+    // A two-iteration run differs from the unpenalised one only through iteration 0's update:
+    // iteration 1 has no penalty, so its D loss is the cross-entropy alone.
+    List<IterationMetrics> withPenaltyOnce = run(lazy.toBuilder().iterations(2).build());
+    assertEquals(fused.subList(0, 2), withPenaltyOnce);
+    assertNotEquals(run(base.toBuilder().iterations(2).build()).get(1), withPenaltyOnce.get(1));
+    assertNotEquals(
+        run(base.toBuilder().r1Gamma(2f).iterations(2).build()).get(1), withPenaltyOnce.get(1));
+  }
+
+  @Test
   void prefetchingChangesNothingButWhereTheBatchIsFilled() {
     GanConfig config = GanConfig.builder().iterations(12).batchSize(BATCH).seed(9).build();
     assertTrue(TrainerOptions.DEFAULT.prefetch());
@@ -104,6 +122,10 @@ class StabilisationTest {
 
   private static IterationMetrics firstIteration(GanConfig config) {
     return run(config, TrainerOptions.DEFAULT).get(0);
+  }
+
+  private static List<IterationMetrics> run(GanConfig config) {
+    return run(config, TrainerOptions.DEFAULT);
   }
 
   private static List<IterationMetrics> run(GanConfig config, TrainerOptions options) {

@@ -1,0 +1,111 @@
+package io.github.tfgan.bench;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.io.Directories;
+import io.github.tfgan.run.RunStoppedException;
+import io.github.tfgan.run.TrainingRun;
+import io.github.tfgan.train.GanTrainer;
+import io.github.tfgan.train.IterationMetrics;
+import io.github.tfgan.train.TrainingListener;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code train} command's loop with every output it writes (metrics CSV, log lines, progress,
+ * TensorBoard scalars and grids, sample grids, checkpoints, at the configuration's intervals), on a
+ * thread of its own in a temporary run directory, paused between chunks so that a benchmark can
+ * time it chunk by chunk beside the bare training step.
+ *
+ * <p>The run trains {@code warmup + chunks · chunk} iterations; a listener after the run's own
+ * outputs pauses it after the warm-up and after every chunk until {@link #time} lets it go on.
+ */
+final class TrainLoop implements AutoCloseable {
+  private final Path root;
+  private final TrainingRun run;
+  private final Thread thread;
+  private final Semaphore proceed = new Semaphore(0);
+  private final Semaphore paused = new Semaphore(0);
+  private volatile Throwable failure;
+
+  TrainLoop(GanConfig config, ImageData data, int warmup, int chunk, int chunks)
+      throws IOException {
+    root = Files.createTempDirectory("gan-bench-train");
+    GanConfig loop = config.toBuilder().iterations(warmup + chunk * chunks).build();
+    run =
+        TrainingRun.create(loop, data, root.resolve("run"))
+            .terminal(new PrintStream(OutputStream.nullOutputStream(), false))
+            .listener(
+                new TrainingListener() {
+                  @Override
+                  public void onIteration(GanTrainer trainer, IterationMetrics m) {
+                    long after = m.iteration() - warmup;
+                    if (after >= 0 && after % chunk == 0) {
+                      paused.release();
+                      proceed.acquireUninterruptibly();
+                    }
+                  }
+                });
+    thread =
+        new Thread(
+            () -> {
+              try {
+                run.run();
+              } catch (RunStoppedException e) {
+                // closed before the end
+              } catch (Throwable e) {
+                failure = e;
+              } finally {
+                paused.release(Integer.MAX_VALUE / 2);
+              }
+            },
+            "gan-bench-train");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Waits until the warm-up iterations are done. */
+  void awaitWarmup() throws IOException {
+    awaitPause();
+  }
+
+  /** Lets the run train one chunk; returns the milliseconds per iteration it took. */
+  double time(int chunk) throws IOException {
+    long t0 = System.nanoTime();
+    proceed.release();
+    awaitPause();
+    return (System.nanoTime() - t0) / 1e6 / chunk;
+  }
+
+  private void awaitPause() throws IOException {
+    try {
+      if (!paused.tryAcquire(10, TimeUnit.MINUTES)) {
+        throw new IOException("bench: the train loop did not reach its next pause in 10 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("bench: interrupted while the train loop ran", e);
+    }
+    if (failure != null) {
+      throw new IOException("bench: the train loop failed: " + failure.getMessage(), failure);
+    }
+  }
+
+  /** Stops the run if it has not finished, waits for its thread and deletes its directory. */
+  @Override
+  public void close() throws IOException {
+    run.requestStop();
+    proceed.release(Integer.MAX_VALUE / 2);
+    try {
+      thread.join(TimeUnit.MINUTES.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Directories.deleteTree(root);
+  }
+}
