@@ -66,6 +66,7 @@ final class TrainFlags {
               GanConfig::generatorLearningRate,
               GanConfig.Builder::generatorLearningRate),
           floatFlag("--beta1", "Adam beta1.", GanConfig::beta1, GanConfig.Builder::beta1),
+          floatFlag("--beta2", "Adam beta2.", GanConfig::beta2, GanConfig.Builder::beta2),
           flag(
               "--loss",
               "standard|least-squares",
