@@ -22,6 +22,8 @@ class PresetsReadmeTest {
   private static final Map<String, String> FIELDS =
       Map.of(
           "--r1-gamma", "r1Gamma",
+          "--r1-every", "r1Every",
+          "--beta2", "beta2",
           "--beta1", "beta1",
           "--learning-rate", "learningRate",
           "--g-learning-rate", "generatorLearningRate",
