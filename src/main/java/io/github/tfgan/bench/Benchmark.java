@@ -17,10 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code gan.jar bench}: training speed at the article's settings on real MNIST, for TF Java (the
- * fused default and the plain two-run step), the Python peer ({@code bench/python_peer.py}, TF 2.x
- * with {@code tf.function}) started from here so both are measured in one run, and the
- * matrix-multiply floor of one iteration.
+ * {@code gan.jar bench}: training speed of a preset ({@code article} or {@code stable}) on real
+ * MNIST: TF Java's step in several execution variants, the {@code train} command's own loop with
+ * every output ({@link TrainLoop}), the Python peer ({@code bench/python_peer.py}, TF 2.x with
+ * {@code tf.function}, trained with the preset's values; {@link PythonPeer}) started from here so
+ * that all are measured in one run, and the matrix-multiply floor of one article iteration.
  */
 public final class Benchmark {
   /**
