@@ -37,8 +37,15 @@ final class TrainLoop implements AutoCloseable {
       throws IOException {
     root = Files.createTempDirectory("gan-bench-train");
     GanConfig loop = config.toBuilder().iterations(warmup + chunk * chunks).build();
+    TrainingRun created;
+    try {
+      created = TrainingRun.create(loop, data, root.resolve("run"));
+    } catch (IOException | RuntimeException e) {
+      Directories.deleteTree(root);
+      throw e;
+    }
     run =
-        TrainingRun.create(loop, data, root.resolve("run"))
+        created
             .terminal(new PrintStream(OutputStream.nullOutputStream(), false))
             .listener(
                 new TrainingListener() {

@@ -4,6 +4,7 @@ import io.github.tfgan.config.GanConfig;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * A GAN loss on D's logits against constant targets, summed over the logits and divided by the
@@ -45,8 +46,12 @@ record LogitLoss(
       }
       default -> throw new IllegalArgumentException("loss: unknown " + config.loss());
     }
-    Operand<TFloat32> value =
-        tf.math.mul(perBatch, tf.reduceSum(perExample, tf.constant(new int[] {0, 1})));
+    Operand<TFloat32> value = tf.math.mul(perBatch, tf.reduceSum(perExample, allAxes(tf)));
     return new LogitLoss(value, tf.math.mul(perBatch, dLogits), probabilities);
+  }
+
+  /** Both axes of a [rows, columns] tensor, for reductions to a scalar. */
+  static Operand<TInt32> allAxes(Ops tf) {
+    return tf.constant(new int[] {0, 1});
   }
 }

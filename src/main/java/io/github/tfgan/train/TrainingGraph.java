@@ -191,8 +191,8 @@ final class TrainingGraph {
         LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits, tf.constant(0f), batch);
         R1 r1 = r1(graph, tf, batch, r1Weight, realLogits);
         dObjective = tf.math.add(tf.math.add(real.value(), fakes.value()), r1.value());
-        dReal = tf.math.mean(real.probabilities(), allAxes(tf));
-        dFake = tf.math.mean(fakes.probabilities(), allAxes(tf));
+        dReal = tf.math.mean(real.probabilities(), LogitLoss.allAxes(tf));
+        dFake = tf.math.mean(fakes.probabilities(), LogitLoss.allAxes(tf));
         dGrads =
             gradients(
                 graph,
@@ -311,7 +311,8 @@ final class TrainingGraph {
     Output<TFloat32> grad = (Output<TFloat32>) dx[0];
     Operand<TFloat32> value =
         tf.math.mul(
-            tf.constant(gamma / (2f * batch)), tf.reduceSum(tf.math.square(grad), allAxes(tf)));
+            tf.constant(gamma / (2f * batch)),
+            tf.reduceSum(tf.math.square(grad), LogitLoss.allAxes(tf)));
     Operand<TFloat32> seed = tf.math.mul(tf.constant(gamma / batch), grad);
     return new R1(value, grad, seed);
   }
@@ -333,10 +334,6 @@ final class TrainingGraph {
       updates.add(after.train.applyGradientDescent(avg, step, after.math.sub(avg, weights.get(i))));
     }
     return tf.withControlDependencies(updates).withName(name).noOp();
-  }
-
-  private static Operand<org.tensorflow.types.TInt32> allAxes(Ops tf) {
-    return tf.constant(new int[] {0, 1});
   }
 
   /** base · rate^floor(iteration / steps); a plain constant when decay is off. */
