@@ -33,6 +33,10 @@ public final class MatmulFloor {
    * The products of one fused iteration at batch {@code b} (see {@code TrainingGraph}): D step (G
    * forward once, D forward and weight gradients on the 2b real+fake batch), then G step (D forward
    * on the b fakes, backward through D to its input, G's weight gradients).
+   *
+   * <p>The step runs D's pass over the real and the fake batch as two b-row products each, side by
+   * side; the floor times each pair as one 2b-row product, the same FLOPs in the form these kernels
+   * run fastest, so the floor stays the harder mark.
    */
   public static List<Product> iteration(int b, int noiseDim) {
     int[] g = {noiseDim, 128, 256, MnistShape.PIXELS};

@@ -25,8 +25,7 @@ record LogitLoss(
 
   /**
    * @param targets a scalar, or a tensor of the logits' shape
-   * @param batch the divisor: the batch size (a [2·batch] logits tensor of real and fake halves
-   *     then gives the sum of the two halves' mean losses)
+   * @param batch the divisor: the batch size
    */
   static LogitLoss of(
       Ops tf, GanConfig config, Operand<TFloat32> logits, Operand<TFloat32> targets, int batch) {
