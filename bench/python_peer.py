@@ -5,8 +5,8 @@ biases, leaky ReLU 0.2, sigmoid image output, D outputs logits), sigmoid cross-e
 optimisers (lr 2e-4, beta1 0.9, beta2 0.999, epsilon 1e-8), one tf.function per iteration doing the D step then
 the G step on the same z, a random real batch of 128 from MNIST x_train / 255 fed per step.
 
-`gan.jar bench` passes the preset's values (--learning-rate, --beta1, --beta2, --lr-decay-rate, --lr-decay-steps,
---r1-gamma, --r1-every, --ema-decay) and the peer trains as `gan.jar train --preset stable` does: the R1 penalty
+`gan.jar bench` passes the preset's values (--learning-rate, --g-learning-rate, --beta1, --beta2, --lr-decay-rate,
+--lr-decay-steps, --r1-gamma, --r1-every, --ema-decay) and the peer trains as `gan.jar train --preset stable` does: the R1 penalty
 gamma/2 * E||grad_x D_logit(x)||^2 on the real batch in D's loss (a nested GradientTape), on every --r1-every-th
 iteration weighted by that number (lazy regularisation; a second tf.function without the penalty runs the other
 iterations), and after G's step a moving average of G's weights.
@@ -57,6 +57,7 @@ def main():
     p.add_argument("--serve", action="store_true", help="repeats driven from stdin (see above)")
     p.add_argument("--preset", choices=["article", "stable"], default="article")
     p.add_argument("--learning-rate", type=float, default=2e-4)
+    p.add_argument("--g-learning-rate", type=float, default=0.0, help="G's own rate; 0: --learning-rate")
     p.add_argument("--beta1", type=float, default=0.9)
     p.add_argument("--beta2", type=float, default=0.999)
     p.add_argument("--lr-decay-rate", type=float, default=1.0)
@@ -74,14 +75,16 @@ def main():
     disc.build((None, 784))
     lr, beta1 = args.learning_rate, args.beta1
     r1_gamma, r1_every, ema_decay = args.r1_gamma, args.r1_every, args.ema_decay
-    def rate():
-        if args.lr_decay_rate == 1.0:
-            return lr
-        return tf.keras.optimizers.schedules.ExponentialDecay(
-            lr, args.lr_decay_steps, args.lr_decay_rate, staircase=True)
+    g_lr = args.g_learning_rate or lr
 
-    d_opt = tf.keras.optimizers.Adam(rate(), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
-    g_opt = tf.keras.optimizers.Adam(rate(), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
+    def rate(base):
+        if args.lr_decay_rate == 1.0:
+            return base
+        return tf.keras.optimizers.schedules.ExponentialDecay(
+            base, args.lr_decay_steps, args.lr_decay_rate, staircase=True)
+
+    d_opt = tf.keras.optimizers.Adam(rate(lr), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
+    g_opt = tf.keras.optimizers.Adam(rate(g_lr), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
     ema = [tf.Variable(v) for v in gen.trainable_variables] if ema_decay > 0 else []
     bce = tf.nn.sigmoid_cross_entropy_with_logits
 

@@ -49,6 +49,8 @@ final class PythonPeer implements AutoCloseable {
         List.of(
             "--learning-rate",
             Float.toString(c.learningRate()),
+            "--g-learning-rate",
+            Float.toString(c.generatorLearningRate()),
             "--beta1",
             Float.toString(c.beta1()),
             "--beta2",
