@@ -7,10 +7,10 @@ the G step on the same z, a random real batch of 128 from MNIST x_train / 255 fe
 
 `gan.jar bench` passes the preset's values (--learning-rate, --g-learning-rate, --beta1, --beta2, --lr-decay-rate,
 --lr-decay-steps, --r1-gamma, --r1-every, --ema-decay) and the peer trains as `gan.jar train --preset stable`
-does: G's and D's own learning rates, the R1 penalty
-gamma/2 * E||grad_x D_logit(x)||^2 on the real batch in D's loss (a nested GradientTape), on every --r1-every-th
-iteration weighted by that number (lazy regularisation; a second tf.function without the penalty runs the other
-iterations), and after G's step a moving average of G's weights.
+does: G's and D's own learning rates, the R1 penalty gamma/2 * E||grad_x D_logit(x)||^2 on the real batch in D's
+loss (a nested GradientTape), on every --r1-every-th iteration weighted by that number (lazy regularisation; a
+second tf.function without the penalty runs the other iterations), and after G's step a moving average of G's
+weights.
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
 

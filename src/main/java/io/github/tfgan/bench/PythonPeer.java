@@ -50,7 +50,7 @@ final class PythonPeer implements AutoCloseable {
             "--learning-rate",
             Float.toString(c.learningRate()),
             "--g-learning-rate",
-            Float.toString(c.generatorLearningRate()),
+            Float.toString(c.generatorBaseLearningRate()),
             "--beta1",
             Float.toString(c.beta1()),
             "--beta2",
