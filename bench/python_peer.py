@@ -6,11 +6,12 @@ optimisers (lr 2e-4, beta1 0.9, beta2 0.999, epsilon 1e-8), one tf.function per 
 the G step on the same z, a random real batch of 128 from MNIST x_train / 255 fed per step.
 
 `gan.jar bench` passes the preset's values (--learning-rate, --g-learning-rate, --beta1, --beta2, --lr-decay-rate,
---lr-decay-steps, --r1-gamma, --r1-every, --ema-decay) and the peer trains as `gan.jar train --preset stable`
-does: G's and D's own learning rates, the R1 penalty gamma/2 * E||grad_x D_logit(x)||^2 on the real batch in D's
-loss (a nested GradientTape), on every --r1-every-th iteration weighted by that number (lazy regularisation; a
-second tf.function without the penalty runs the other iterations), and after G's step a moving average of G's
-weights.
+--lr-decay-steps, --r1-gamma, --r1-every, --ema-decay, --updates) and the peer trains as `gan.jar train --preset
+stable` does: G's and D's own learning rates, the R1 penalty gamma/2 * E||grad_x D_logit(x)||^2 on the real batch
+in D's loss (a nested GradientTape), on every --r1-every-th iteration weighted by that number (lazy regularisation;
+a second tf.function without the penalty runs the other iterations), after G's step a moving average of G's
+weights, and with --updates simultaneous both networks' gradients taken from one forward pass before either
+update (one tape per network, as TensorFlow's DCGAN tutorial does).
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
 
@@ -66,6 +67,7 @@ def main():
     p.add_argument("--r1-gamma", type=float, default=0.0)
     p.add_argument("--r1-every", type=int, default=1)
     p.add_argument("--ema-decay", type=float, default=0.0)
+    p.add_argument("--updates", choices=["alternating", "simultaneous"], default="alternating")
     args = p.parse_args()
 
     x_train = read_images(args.data)
@@ -77,6 +79,7 @@ def main():
     lr, beta1 = args.learning_rate, args.beta1
     r1_gamma, r1_every, ema_decay = args.r1_gamma, args.r1_every, args.ema_decay
     g_lr = args.g_learning_rate or lr
+    simultaneous = args.updates == "simultaneous"
 
     def rate(base):
         if args.lr_decay_rate == 1.0:
@@ -95,7 +98,7 @@ def main():
 
     def iteration(real, penalty):
         z = tf.random.normal([128, 100])
-        with tf.GradientTape() as tape:
+        with tf.GradientTape() as tape, tf.GradientTape() as g_tape:
             fake = gen(z)
             with tf.GradientTape() as r1_tape:
                 r1_tape.watch(real)
@@ -106,11 +109,18 @@ def main():
             if penalty > 0:
                 grad = r1_tape.gradient(real_logits, real)
                 d_loss += penalty / 2 * tf.reduce_mean(tf.reduce_sum(tf.square(grad), axis=1))
-        d_opt.apply_gradients(zip(tape.gradient(d_loss, disc.trainable_variables), disc.trainable_variables))
-        with tf.GradientTape() as tape:
-            fake_logits = disc(gen(z))
-            g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
-        g_opt.apply_gradients(zip(tape.gradient(g_loss, gen.trainable_variables), gen.trainable_variables))
+            if simultaneous:
+                g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
+        d_grads = tape.gradient(d_loss, disc.trainable_variables)
+        if simultaneous:
+            g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
+        d_opt.apply_gradients(zip(d_grads, disc.trainable_variables))
+        if not simultaneous:
+            with tf.GradientTape() as g_tape:
+                fake_logits = disc(gen(z))
+                g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
+            g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
+        g_opt.apply_gradients(zip(g_grads, gen.trainable_variables))
         for average, weight in zip(ema, gen.trainable_variables):
             average.assign(ema_decay * average + (1 - ema_decay) * weight)
         return d_loss, g_loss

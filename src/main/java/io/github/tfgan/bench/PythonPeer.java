@@ -64,7 +64,9 @@ final class PythonPeer implements AutoCloseable {
             "--r1-every",
             Integer.toString(c.r1Every()),
             "--ema-decay",
-            Float.toString(c.emaDecay())));
+            Float.toString(c.emaDecay()),
+            "--updates",
+            c.updates().cliName()));
     out.println("python peer: " + String.join(" ", cmd));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
     return new PythonPeer(pb.start());

@@ -4,6 +4,7 @@ import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.LossKind;
 import io.github.tfgan.config.Presets;
+import io.github.tfgan.config.UpdateOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,13 @@ final class TrainFlags {
               "Apply R1 every this many iterations, weighted by it (lazy regularisation).",
               GanConfig::r1Every,
               GanConfig.Builder::r1Every),
+          flag(
+              "--updates",
+              "alternating|simultaneous",
+              "alternating: G steps against D as just updated (the article's); simultaneous: both"
+                  + " step from the same point, one D pass fewer.",
+              c -> c.updates().cliName(),
+              (b, v) -> b.updates(UpdateOrder.parse(v))),
           floatFlag(
               "--ema-decay",
               "Samples and exports use a moving average of G's weights with this decay; 0 = off.",

@@ -19,6 +19,22 @@ final class Checks {
     }
   }
 
+  /** A finite number >= 0, where 0 means {@code zero} (e.g. "no clipping"). */
+  static void finiteNonNegative(String field, float value, String zero) {
+    if (!(value >= 0f) || Float.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          field + ": expected a finite number >= 0 (0 = " + zero + "), found " + value);
+    }
+  }
+
+  /** A whole number >= 0, where 0 means {@code zero}. */
+  static void nonNegative(String field, long value, String zero) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          field + ": expected a number >= 0 (0 = " + zero + "), found " + value);
+    }
+  }
+
   static void openUnit(String field, float value, boolean zeroAllowed) {
     boolean ok = (zeroAllowed ? value >= 0f : value > 0f) && value < 1f;
     if (!ok) {

@@ -29,6 +29,9 @@ package io.github.tfgan.config;
  *     written before this field existed reads as, means 1
  * @param emaDecay decay of an exponential moving average of G's weights, which is what samples and
  *     exports use; 0 = off (the raw weights)
+ * @param updates whether G steps against D as just updated (the article's alternating steps) or
+ *     both step from the same point; null, what a configuration written before this field existed
+ *     reads as, means alternating
  * @param seed one seed drives initialisation, noise and shuffling
  * @param logEvery print a log line every this many iterations
  * @param sampleEvery write a sample grid every this many iterations; 0 = only at the end
@@ -53,6 +56,7 @@ public record GanConfig(
     float r1Gamma,
     int r1Every,
     float emaDecay,
+    UpdateOrder updates,
     long seed,
     int logEvery,
     int sampleEvery,
@@ -121,10 +125,7 @@ public record GanConfig(
           "lrDecayRate: expected a number in (0, 1] (1 = no decay), found " + lrDecayRate);
     }
     Checks.positive("lrDecaySteps", lrDecaySteps);
-    if (!(clipNorm >= 0f) || Float.isInfinite(clipNorm)) {
-      throw new IllegalArgumentException(
-          "clipNorm: expected a finite number >= 0 (0 = no clipping), found " + clipNorm);
-    }
+    Checks.finiteNonNegative("clipNorm", clipNorm, "no clipping");
     if (!(realLabel > 0.5f && realLabel <= 1f)) {
       throw new IllegalArgumentException(
           "realLabel: expected a number in (0.5, 1] (1 = no smoothing), found " + realLabel);
@@ -132,15 +133,8 @@ public record GanConfig(
     if (loss == null) {
       throw new IllegalArgumentException("loss: expected standard or least-squares, found null");
     }
-    if (!(generatorLearningRate >= 0f) || Float.isInfinite(generatorLearningRate)) {
-      throw new IllegalArgumentException(
-          "generatorLearningRate: expected a finite number >= 0 (0 = learningRate), found "
-              + generatorLearningRate);
-    }
-    if (!(r1Gamma >= 0f) || Float.isInfinite(r1Gamma)) {
-      throw new IllegalArgumentException(
-          "r1Gamma: expected a finite number >= 0 (0 = no penalty), found " + r1Gamma);
-    }
+    Checks.finiteNonNegative("generatorLearningRate", generatorLearningRate, "learningRate");
+    Checks.finiteNonNegative("r1Gamma", r1Gamma, "no penalty");
     if (r1Every == 0) {
       r1Every = 1;
     }
@@ -149,15 +143,12 @@ public record GanConfig(
       throw new IllegalArgumentException(
           "emaDecay: expected a number in [0, 1) (0 = no averaging), found " + emaDecay);
     }
+    if (updates == null) {
+      updates = UpdateOrder.ALTERNATING;
+    }
     Checks.positive("logEvery", logEvery);
-    if (sampleEvery < 0) {
-      throw new IllegalArgumentException(
-          "sampleEvery: expected a number >= 0 (0 = only at the end), found " + sampleEvery);
-    }
-    if (checkpointEvery < 0) {
-      throw new IllegalArgumentException(
-          "checkpointEvery: expected a number >= 0 (0 = never), found " + checkpointEvery);
-    }
+    Checks.nonNegative("sampleEvery", sampleEvery, "only at the end");
+    Checks.nonNegative("checkpointEvery", checkpointEvery, "never");
     Checks.positive("keepCheckpoints", keepCheckpoints);
   }
 
@@ -190,6 +181,7 @@ public record GanConfig(
         .r1Gamma(r1Gamma)
         .r1Every(r1Every)
         .emaDecay(emaDecay)
+        .updates(updates)
         .seed(seed)
         .logEvery(logEvery)
         .sampleEvery(sampleEvery)
@@ -216,6 +208,7 @@ public record GanConfig(
     private float r1Gamma = 0f;
     private int r1Every = 1;
     private float emaDecay = 0f;
+    private UpdateOrder updates = UpdateOrder.ALTERNATING;
     private long seed = DEFAULT_SEED;
     private int logEvery = ARTICLE_LOG_EVERY;
     private int sampleEvery = DEFAULT_SAMPLE_EVERY;
@@ -312,7 +305,6 @@ public record GanConfig(
       return this;
     }
 
-    /** Decay of the moving average of G's weights used for samples and exports; 0 = off. */
     /** See {@link GanConfig#r1Every()}; must be positive. */
     public Builder r1Every(int v) {
       Checks.positive("r1Every", v);
@@ -320,8 +312,19 @@ public record GanConfig(
       return this;
     }
 
+    /** Decay of the moving average of G's weights used for samples and exports; 0 = off. */
     public Builder emaDecay(float v) {
       emaDecay = v;
+      return this;
+    }
+
+    /** See {@link GanConfig#updates()}; must not be null. */
+    public Builder updates(UpdateOrder v) {
+      if (v == null) {
+        throw new IllegalArgumentException(
+            "updates: expected alternating or simultaneous, found null");
+      }
+      updates = v;
       return this;
     }
 
@@ -370,6 +373,7 @@ public record GanConfig(
           r1Gamma,
           r1Every,
           emaDecay,
+          updates,
           seed,
           logEvery,
           sampleEvery,

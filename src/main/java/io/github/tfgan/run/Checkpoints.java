@@ -95,6 +95,9 @@ public final class Checkpoints {
     if (config.r1Every() == 1) {
       json.remove("r1Every");
     }
+    if (config.updates() == io.github.tfgan.config.UpdateOrder.ALTERNATING) {
+      json.remove("updates");
+    }
     try {
       return java.util.HexFormat.of()
           .formatHex(

@@ -1,6 +1,7 @@
 package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.UpdateOrder;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.model.Tensors;
 import io.github.tfgan.runtime.GraphSession;
@@ -139,7 +140,7 @@ public final class GanTrainer implements AutoCloseable {
     TrainingGraph.Step s = ops.stepFor(it);
     float[] d;
     float gLoss;
-    if (options.fusedStep()) {
+    if (oneRun()) {
       try (Result r = discriminatorRunner(s, feeds).fetch(s.gLoss()).addTarget(s.gTrain()).run()) {
         d = new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
         gLoss = scalar(r, 4);
@@ -150,6 +151,14 @@ public final class GanTrainer implements AutoCloseable {
     }
     completed = it + 1;
     return new IterationMetrics(completed, d[0], gLoss, d[1], d[2], d[3]);
+  }
+
+  /**
+   * Whether an iteration is one session run: with the fused step, and always with simultaneous
+   * updates, whose G step reads D before the D step's update and so cannot run after it.
+   */
+  private boolean oneRun() {
+    return options.fusedStep() || config.updates() == UpdateOrder.SIMULTANEOUS;
   }
 
   private static int slotIndex(long iteration) {
@@ -281,8 +290,10 @@ public final class GanTrainer implements AutoCloseable {
   /** Runs only a G step of the next iteration, without counting it; for tests. */
   void generatorStepOnly() {
     checkOpen();
-    if (options.fusedStep()) {
-      throw new IllegalStateException("a fused step cannot run G's step alone; use PLAIN options");
+    if (oneRun()) {
+      throw new IllegalStateException(
+          "a fused or simultaneous step cannot run G's step alone; use PLAIN options and"
+              + " alternating updates");
     }
     runGeneratorStep(ops.stepFor(completed), feedsFor(completed));
   }

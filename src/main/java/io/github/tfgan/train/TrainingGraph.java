@@ -1,6 +1,7 @@
 package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.UpdateOrder;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
 import io.github.tfgan.model.NetworkSpec;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Operation;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -77,7 +79,9 @@ final class TrainingGraph {
   /**
    * @param fused build one op for the whole iteration: the G step's D forward pass waits for D's
    *     update and reuses the D step's G(z) (G's weights and z are the same in both steps), so one
-   *     {@code Session.run} does both steps with the same math as two runs
+   *     {@code Session.run} does both steps with the same math as two runs. With {@link
+   *     UpdateOrder#SIMULTANEOUS} updates there is one form only (G's step reads D before the D
+   *     step's update): the trainer runs it in one run either way
    */
   TrainingGraph(Graph graph, GanConfig config, boolean fused) {
     Ops tf = Ops.create(graph);
@@ -195,11 +199,27 @@ final class TrainingGraph {
       Operand<TFloat32> dFake = tf.math.mean(fakes.probabilities(), LogitLoss.allAxes(tf));
       List<Operand<TFloat32>> dGrads = gradients(graph, tf, ys, dys, dVars, config);
       Operand<TFloat32> dLoss = tf.withName(Names.D_LOSS + suffix).identity(dObjective);
-      Op dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
       GStep g;
-      if (fused) {
+      Op dTrain;
+      if (config.updates() == UpdateOrder.SIMULTANEOUS) {
+        // G's gradient starts from this step's fake logits, before D's update, so D's update
+        // waits for G's backward pass (which reads D's weights) and its loss.
+        g = gStepOn(fakeLogits, suffix);
+        List<Operation> reads = new ArrayList<>();
+        g.gradients().forEach(x -> reads.add(x.op()));
+        reads.add(g.loss().op());
+        dTrain =
+            dAdam.applyGradients(
+                tf.withControlDependencyOps(reads),
+                dVars,
+                dGrads,
+                learningRate,
+                Names.D_TRAIN + suffix);
+      } else if (fused) {
+        dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
         g = gStep(tf.withControlDependencies(List.of(dTrain)).identity(fake), suffix);
       } else {
+        dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
         if (sharedG == null) {
           sharedG = gStep(fake, "");
         }
@@ -218,7 +238,11 @@ final class TrainingGraph {
 
     /** G step: maximise log D(G(z)) with D as updated by the D step ({@code fake} waits for it). */
     private GStep gStep(Operand<TFloat32> fake, String suffix) {
-      Operand<TFloat32> logits = discriminator.apply(tf, fake);
+      return gStepOn(discriminator.apply(tf, fake), suffix);
+    }
+
+    /** G step from D's logits on G(z): maximise log D(G(z)). */
+    private GStep gStepOn(Operand<TFloat32> logits, String suffix) {
       LogitLoss g = LogitLoss.of(tf, config, logits, tf.constant(1f), config.batchSize());
       Operand<TFloat32> loss = tf.withName(Names.G_LOSS + suffix).identity(g.value());
       List<Operand<TFloat32>> grads =

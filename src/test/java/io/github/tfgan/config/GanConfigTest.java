@@ -1,6 +1,7 @@
 package io.github.tfgan.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,27 @@ class GanConfigTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GanConfig.builder().r1Every(0));
     assertTrue(e.getMessage().startsWith("r1Every: expected a positive"), e.getMessage());
+  }
+
+  @Test
+  void aConfigWrittenBeforeUpdatesExistedReadsAsAlternatingAndKeepsItsFingerprint() {
+    com.google.gson.Gson gson = new com.google.gson.Gson();
+    GanConfig stable = Presets.stable().toBuilder().updates(UpdateOrder.ALTERNATING).build();
+    com.google.gson.JsonObject json = gson.toJsonTree(stable).getAsJsonObject();
+    assertEquals("ALTERNATING", json.remove("updates").getAsString());
+    GanConfig read = gson.fromJson(json, GanConfig.class);
+    assertEquals(UpdateOrder.ALTERNATING, read.updates());
+    assertEquals(stable, read);
+    assertNotEquals(
+        io.github.tfgan.run.Checkpoints.fingerprint(stable),
+        io.github.tfgan.run.Checkpoints.fingerprint(
+            stable.toBuilder().updates(UpdateOrder.SIMULTANEOUS).build()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GanConfig.builder().updates(null));
+    assertTrue(e.getMessage().startsWith("updates: expected alternating or"), e.getMessage());
+    assertEquals(UpdateOrder.SIMULTANEOUS, UpdateOrder.parse("simultaneous"));
+    e = assertThrows(IllegalArgumentException.class, () -> UpdateOrder.parse("both"));
+    assertTrue(e.getMessage().contains("found 'both'"), e.getMessage());
   }
 
   @ParameterizedTest
