@@ -199,8 +199,8 @@ final class TrainingGraph {
       Operand<TFloat32> dFake = tf.math.mean(fakes.probabilities(), LogitLoss.allAxes(tf));
       List<Operand<TFloat32>> dGrads = gradients(graph, tf, ys, dys, dVars, config);
       Operand<TFloat32> dLoss = tf.withName(Names.D_LOSS + suffix).identity(dObjective);
-      GStep g;
-      Op dTrain;
+      GStep g = null;
+      Ops dStep = tf;
       if (config.updates() == UpdateOrder.SIMULTANEOUS) {
         // G's gradient starts from this step's fake logits, before D's update, so D's update
         // waits for G's backward pass (which reads D's weights) and its loss.
@@ -208,18 +208,12 @@ final class TrainingGraph {
         List<Operation> reads = new ArrayList<>();
         g.gradients().forEach(x -> reads.add(x.op()));
         reads.add(g.loss().op());
-        dTrain =
-            dAdam.applyGradients(
-                tf.withControlDependencyOps(reads),
-                dVars,
-                dGrads,
-                learningRate,
-                Names.D_TRAIN + suffix);
-      } else if (fused) {
-        dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
+        dStep = tf.withControlDependencyOps(reads);
+      }
+      Op dTrain = dAdam.applyGradients(dStep, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
+      if (g == null && fused) {
         g = gStep(tf.withControlDependencies(List.of(dTrain)).identity(fake), suffix);
-      } else {
-        dTrain = dAdam.applyGradients(tf, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
+      } else if (g == null) {
         if (sharedG == null) {
           sharedG = gStep(fake, "");
         }
