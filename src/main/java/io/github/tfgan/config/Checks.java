@@ -1,6 +1,9 @@
 package io.github.tfgan.config;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The checks of {@link GanConfig}'s fields; each message starts with the field's name. */
 final class Checks {
@@ -33,6 +36,21 @@ final class Checks {
       throw new IllegalArgumentException(
           field + ": expected a number >= 0 (0 = " + zero + "), found " + value);
     }
+  }
+
+  /**
+   * The constant whose command-line name is {@code name}; the message names the field and every
+   * accepted name.
+   */
+  static <E extends Enum<E>> E byCliName(
+      String field, E[] values, Function<E, String> cliName, String name) {
+    for (E e : values) {
+      if (cliName.apply(e).equals(name)) {
+        return e;
+      }
+    }
+    String expected = Arrays.stream(values).map(cliName).collect(Collectors.joining(" or "));
+    throw new IllegalArgumentException(field + ": expected " + expected + ", found '" + name + "'");
   }
 
   static void openUnit(String field, float value, boolean zeroAllowed) {

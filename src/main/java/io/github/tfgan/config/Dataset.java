@@ -20,11 +20,6 @@ public enum Dataset {
    * @throws IllegalArgumentException naming the flag and the accepted values
    */
   public static Dataset parse(String name) {
-    for (Dataset d : values()) {
-      if (d.cliName().equals(name)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("dataset: expected mnist or fashion, found '" + name + "'");
+    return Checks.byCliName("dataset", values(), Dataset::cliName, name);
   }
 }

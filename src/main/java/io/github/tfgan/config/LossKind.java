@@ -23,12 +23,6 @@ public enum LossKind {
 
   /** Parses a command-line name, naming the flag on error. */
   public static LossKind parse(String name) {
-    for (LossKind k : values()) {
-      if (k.cliName().equals(name)) {
-        return k;
-      }
-    }
-    throw new IllegalArgumentException(
-        "loss: expected standard or least-squares, found '" + name + "'");
+    return Checks.byCliName("loss", values(), LossKind::cliName, name);
   }
 }

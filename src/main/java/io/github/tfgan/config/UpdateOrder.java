@@ -24,12 +24,6 @@ public enum UpdateOrder {
 
   /** Parses a command-line name, naming the flag on error. */
   public static UpdateOrder parse(String name) {
-    for (UpdateOrder u : values()) {
-      if (u.cliName().equals(name)) {
-        return u;
-      }
-    }
-    throw new IllegalArgumentException(
-        "updates: expected alternating or simultaneous, found '" + name + "'");
+    return Checks.byCliName("updates", values(), UpdateOrder::cliName, name);
   }
 }
