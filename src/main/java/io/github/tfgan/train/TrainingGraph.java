@@ -211,13 +211,15 @@ final class TrainingGraph {
         dStep = tf.withControlDependencyOps(reads);
       }
       Op dTrain = dAdam.applyGradients(dStep, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
-      if (g == null && fused) {
-        g = gStep(tf.withControlDependencies(List.of(dTrain)).identity(fake), suffix);
-      } else if (g == null) {
-        if (sharedG == null) {
-          sharedG = gStep(fake, "");
+      if (g == null) { // alternating: G's step against D as updated
+        if (fused) {
+          g = gStep(tf.withControlDependencies(List.of(dTrain)).identity(fake), suffix);
+        } else {
+          if (sharedG == null) {
+            sharedG = gStep(fake, "");
+          }
+          g = sharedG;
         }
-        g = sharedG;
       }
       return new Step(
           dLoss,
