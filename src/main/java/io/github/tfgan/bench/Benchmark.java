@@ -70,7 +70,12 @@ public final class Benchmark {
   /** What is timed, the default (the figure the ratios use) first. */
   private static final List<Variant> VARIANTS =
       List.of(
-          new Variant("TF Java, fused step (default)", "java_fused", TrainerOptions.DEFAULT),
+          new Variant(
+              "TF Java, fused step, 2 shards (default)", "java_fused", TrainerOptions.DEFAULT),
+          new Variant(
+              "TF Java, fused step, 1 shard, TF's threads",
+              "java_fused_unsharded",
+              TrainerOptions.UNSHARDED),
           new Variant(
               "TF Java, fused step, no prefetch thread",
               "java_fused_no_prefetch",
@@ -103,12 +108,18 @@ public final class Benchmark {
     double[] trainLoopRepeats = new double[s.repeats()];
     double[] pythonRepeats = new double[s.repeats()];
     double[] floorRepeats = new double[s.repeats()];
+    double[][] floorThreads = new double[2][s.repeats()];
     JsonObject pythonInfo = null;
     JsonObject pythonEnd = null;
     List<GanTrainer> trainers = new ArrayList<>();
     PythonPeer peer = null;
     double firstIterationSeconds;
-    try (MatmulFloor.Harness floor = new MatmulFloor.Harness(products);
+    // The floor is timed with TensorFlow's thread choices and with the default trainer's (one
+    // thread per op, two ops at once); per repeat, the faster of the two is the floor.
+    try (MatmulFloor.Harness floor =
+            new MatmulFloor.Harness(products, TrainerOptions.UNSHARDED.sessionConfig());
+        MatmulFloor.Harness floorPaired =
+            new MatmulFloor.Harness(products, TrainerOptions.DEFAULT.sessionConfig());
         TrainLoop trainLoop =
             new TrainLoop(
                 Presets.named(s.preset()), data, s.warmup(), s.iterations(), s.repeats())) {
@@ -129,6 +140,7 @@ public final class Benchmark {
       }
       trainLoop.awaitWarmup();
       floor.measureMillis(50);
+      floorPaired.measureMillis(50);
       // Every repeat times each variant, the Python peer and the floor in turn, so that drift in
       // this machine's speed (±10% here) hits all of them alike; the variants' order rotates from
       // repeat to repeat, so that none always runs first.
@@ -147,7 +159,9 @@ public final class Benchmark {
         if (peer != null) {
           pythonRepeats[r] = peer.run(s.iterations());
         }
-        floorRepeats[r] = floor.measureMillis(s.iterations());
+        floorThreads[0][r] = floor.measureMillis(s.iterations());
+        floorThreads[1][r] = floorPaired.measureMillis(s.iterations());
+        floorRepeats[r] = Math.min(floorThreads[0][r], floorThreads[1][r]);
       }
       if (peer != null) {
         pythonEnd = peer.quit();
@@ -189,6 +203,12 @@ public final class Benchmark {
         "",
         floorTiming.min(),
         floorTiming.max());
+    out.printf(
+        Locale.ROOT,
+        "(floor per repeat: the faster of TensorFlow's threads, median %.2f ms, and one thread per"
+            + " op with two ops at once, median %.2f ms)%n",
+        Stats.median(floorThreads[0]),
+        Stats.median(floorThreads[1]));
     out.println();
     out.printf(
         Locale.ROOT,
@@ -216,6 +236,8 @@ public final class Benchmark {
     report.put("train_loop_over_step", trainOverStep);
     report.put("floor", floorTiming);
     report.put("floor_ms", floorMs);
+    report.put("floor_tf_threads", Timing.of(floorThreads[0]));
+    report.put("floor_one_thread_per_op", Timing.of(floorThreads[1]));
     report.put("flops_per_iteration", flops);
     report.put("java_over_floor", fused.median() / floorMs);
     if (python != null) {

@@ -11,6 +11,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -82,8 +83,12 @@ public final class MatmulFloor {
     private final List<Operand<TFloat32>> matmuls = new ArrayList<>();
     private final GraphSession runtime;
 
-    public Harness(List<Product> products) {
-      runtime = GraphSession.open();
+    /**
+     * @param config the session's configuration (its thread counts: the floor is timed with
+     *     TensorFlow's choice and with the trainer's, one thread per op and two ops at once)
+     */
+    public Harness(List<Product> products, ConfigProto config) {
+      runtime = GraphSession.open(config);
       runtime.build(
           graph -> {
             Ops tf = Ops.create(graph);

@@ -50,6 +50,7 @@ public final class GanCli implements Callable<Integer> {
     boolean verbose = java.util.Arrays.asList(args).contains(VERBOSE);
     // Before any TensorFlow class loads its native library, which reads these settings once.
     NativeSetup.enableOneDnn();
+    NativeSetup.perSessionThreadPools();
     NativeSetup.nativeLogging(verbose);
     // The library logs through SLF4J; the command line binds slf4j-simple to standard error.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "info");

@@ -13,10 +13,20 @@ import com.sun.jna.Native;
  * MatMul + bias + activation and their gradients run on oneDNN's GEMM, which measured faster here
  * (README, "Speed"). Java's {@code System.getenv} is read-only, so this calls the C library's
  * {@code setenv} through JNA.
+ *
+ * <p>Thread pools: TensorFlow shares one intra-op pool across the process, sized by the first
+ * session's {@code intra_op_parallelism_threads}, unless {@code TF_OVERRIDE_GLOBAL_THREADPOOL=1};
+ * then each session has the pool its own configuration asks for. Training asks for one thread per
+ * op and two ops at once ({@code TrainerOptions.DEFAULT}), while exports, sampling and the
+ * benchmark's other variants want TensorFlow's defaults, so {@link #prepare} asks for per-session
+ * pools.
  */
 public final class NativeSetup {
   /** TensorFlow's switch for oneDNN's CPU kernels: "1" on, "0" off. */
   public static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
+
+  /** TensorFlow's switch for per-session intra-op thread pools: "1" on. */
+  public static final String THREADPOOL_VARIABLE = "TF_OVERRIDE_GLOBAL_THREADPOOL";
 
   /** TensorFlow's native log threshold: 0 all, 1 no INFO, 2 no WARNING, 3 no ERROR. */
   public static final String LOG_LEVEL_VARIABLE = "TF_CPP_MIN_LOG_LEVEL";
@@ -54,6 +64,22 @@ public final class NativeSetup {
   }
 
   /**
+   * Gives each session the intra-op thread pool its configuration asks for, unless the environment
+   * already says either way. Like {@link #enableOneDnn}, this only takes effect before TensorFlow
+   * loads.
+   */
+  public static synchronized void perSessionThreadPools() {
+    if (System.getenv(THREADPOOL_VARIABLE) != null) {
+      return;
+    }
+    try {
+      Native.load("c", LibC.class).setenv(THREADPOOL_VARIABLE, "1", 0);
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      // the process-wide pool then applies: slower training, the same results
+    }
+  }
+
+  /**
    * Whether TensorFlow's native INFO lines are printed: off by default (a library should not write
    * to the process's standard error), on with {@code nativeLogging(true)} (the command line's
    * {@code --verbose}), and as the environment says when {@code TF_CPP_MIN_LOG_LEVEL} is set. Call
@@ -74,13 +100,14 @@ public final class NativeSetup {
   }
 
   /**
-   * Everything this class sets, with the library's defaults: oneDNN on ({@link #enableOneDnn}) and
-   * native logging quiet ({@code nativeLogging(false)}) unless a choice was made already (the
-   * command line makes it first). Every class that can be the first to load TensorFlow calls this
-   * before it does.
+   * Everything this class sets, with the library's defaults: oneDNN on ({@link #enableOneDnn}),
+   * per-session thread pools ({@link #perSessionThreadPools}) and native logging quiet ({@code
+   * nativeLogging(false)}) unless a choice was made already (the command line makes it first).
+   * Every class that can be the first to load TensorFlow calls this before it does.
    */
   public static synchronized void prepare() {
     enableOneDnn();
+    perSessionThreadPools();
     if (!loggingChosen) {
       nativeLogging(false);
     }

@@ -87,7 +87,14 @@ public final class GanTrainer implements AutoCloseable {
     try {
       this.runtime = GraphSession.open(options.sessionConfig());
       // build and initialize close the graph and session themselves when they throw
-      this.ops = runtime.build(graph -> new TrainingGraph(graph, config, options.fusedStep()));
+      this.ops =
+          runtime.build(
+              graph ->
+                  new TrainingGraph(
+                      graph,
+                      config,
+                      options.fusedStep(),
+                      Shards.count(options.shards(), config.batchSize())));
       runtime.initialize();
     } catch (RuntimeException | Error e) {
       shutdownPrefetcher();

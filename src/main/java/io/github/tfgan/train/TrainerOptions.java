@@ -7,14 +7,21 @@ import org.tensorflow.proto.RewriterConfig;
 
 /**
  * How training executes, as opposed to what it computes ({@link io.github.tfgan.config.GanConfig}):
- * these options change speed, not losses.
+ * these options change speed, not the math. Two change rounding: XLA, and shards (each shard's
+ * gradient is a sum of its own, then the shards' are added), so their losses match the plain step's
+ * to about 1e-5 rather than bit for bit ({@code GanTrainerTest}).
  *
  * @param fusedStep one {@code Session.run} per iteration (D step then G step inside the graph)
  *     instead of two
- * @param intraOpThreads threads inside one op (a MatMul); 0 = TensorFlow's choice (all cores).
- *     TensorFlow sizes its process-wide pools from the first session's setting, so this only takes
- *     effect in the first session of a process
- * @param interOpThreads ops run at once; 0 = TensorFlow's choice (as above, process-wide)
+ * @param shards split each batch into this many row blocks, each with forward and backward passes
+ *     of its own that run side by side on TensorFlow's inter-op threads, their gradients added
+ *     (fewer when the batch size is not a multiple: the largest count up to this that divides it);
+ *     1 = no split
+ * @param intraOpThreads threads inside one op (a MatMul); 0 = TensorFlow's choice (all cores). The
+ *     session has threads of its own ({@link io.github.tfgan.runtime.NativeSetup#prepare} asks
+ *     TensorFlow for per-session pools before it loads; where another part of the process loaded
+ *     TensorFlow first, its process-wide pool, sized by the first session, is used instead)
+ * @param interOpThreads ops run at once; 0 = TensorFlow's choice (all cores); per session, as above
  * @param xlaJit compile the graph with XLA's JIT on CPU
  * @param prefetch fill the next iteration's batch and noise on a background thread while the
  *     current iteration runs
@@ -23,32 +30,78 @@ import org.tensorflow.proto.RewriterConfig;
  */
 public record TrainerOptions(
     boolean fusedStep,
+    int shards,
     int intraOpThreads,
     int interOpThreads,
     boolean xlaJit,
     boolean prefetch,
     boolean grappler) {
 
+  /** Checks the counts: shards at least 1, thread counts at least 0. */
+  public TrainerOptions {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards: expected at least 1, found " + shards);
+    }
+    if (intraOpThreads < 0 || interOpThreads < 0) {
+      throw new IllegalArgumentException(
+          "thread counts: expected 0 (TensorFlow's choice) or more, found intra-op "
+              + intraOpThreads
+              + " and inter-op "
+              + interOpThreads);
+    }
+  }
+
+  /** Shards of the default: one op chain per core on the project's 2-core machines. */
+  public static final int DEFAULT_SHARDS = 2;
+
   /**
-   * One fused run per iteration, the next batch prepared on a background thread, TensorFlow's
-   * thread pools and Grappler: the setting measured fastest on the project's 2-core machine
-   * (README, "Speed").
+   * One fused run per iteration over the whole batch with TensorFlow's thread choices: the default
+   * up to version 0.6.0, and bit for bit the same losses as {@link #PLAIN}.
    */
-  public static final TrainerOptions DEFAULT = new TrainerOptions(true, 0, 0, false, true, true);
+  public static final TrainerOptions UNSHARDED =
+      new TrainerOptions(true, 1, 0, 0, false, true, true);
+
+  /**
+   * One fused run per iteration over two shards, each op on {@code cores / 2} threads (one on 2
+   * cores) with two ops at once, the next batch prepared on a background thread, and Grappler: the
+   * setting measured fastest on the project's 2-core machine (README, "Speed"). Two independent
+   * single-threaded products kept both cores busier there than one product on two threads.
+   */
+  public static final TrainerOptions DEFAULT = sharded(DEFAULT_SHARDS);
 
   /** The default, with the next batch filled on the calling thread between iterations. */
-  public static final TrainerOptions FUSED_NO_PREFETCH =
-      new TrainerOptions(true, 0, 0, false, false, true);
+  public static final TrainerOptions FUSED_NO_PREFETCH = DEFAULT.withPrefetch(false);
 
-  /** Fused step compiled with XLA's JIT on CPU. */
-  public static final TrainerOptions FUSED_XLA = new TrainerOptions(true, 0, 0, true, true, true);
+  /** {@link #UNSHARDED}, compiled with XLA's JIT on CPU. */
+  public static final TrainerOptions FUSED_XLA =
+      new TrainerOptions(true, 1, 0, 0, true, true, true);
 
   /** The default, with Grappler off (to measure what its rewrites give). */
   public static final TrainerOptions FUSED_NO_GRAPPLER =
-      new TrainerOptions(true, 0, 0, false, true, false);
+      new TrainerOptions(
+          true, DEFAULT.shards, DEFAULT.intraOpThreads, DEFAULT.interOpThreads, false, true, false);
 
-  /** Two runs per iteration, TensorFlow's default threads: the straightforward way. */
-  public static final TrainerOptions PLAIN = new TrainerOptions(false, 0, 0, false, false, true);
+  /** Two runs per iteration, one shard, TensorFlow's default threads: the straightforward way. */
+  public static final TrainerOptions PLAIN = new TrainerOptions(false, 1, 0, 0, false, false, true);
+
+  /**
+   * A fused, prefetching step over {@code shards} shards, with {@code shards} ops at once and each
+   * op on its share of the cores ({@code cores / shards}, at least one thread); with one shard,
+   * {@link #UNSHARDED}.
+   */
+  public static TrainerOptions sharded(int shards) {
+    if (shards == 1) {
+      return UNSHARDED;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new TrainerOptions(true, shards, Math.max(1, cores / shards), shards, false, true, true);
+  }
+
+  /** These options with the background fill of the next batch on or off. */
+  public TrainerOptions withPrefetch(boolean on) {
+    return new TrainerOptions(
+        fusedStep, shards, intraOpThreads, interOpThreads, xlaJit, on, grappler);
+  }
 
   /**
    * The session configuration these options ask for. With {@code xlaJit}, this also turns on XLA's
@@ -59,7 +112,8 @@ public record TrainerOptions(
     ConfigProto.Builder b =
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(intraOpThreads)
-            .setInterOpParallelismThreads(interOpThreads);
+            .setInterOpParallelismThreads(interOpThreads)
+            .setUsePerSessionThreads(true);
     GraphOptions.Builder graphOptions = GraphOptions.newBuilder();
     if (!grappler) {
       graphOptions.setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true));

@@ -30,6 +30,10 @@ import org.tensorflow.types.TInt64;
  * <p>Noise z is fed per iteration ({@link NoiseStream}, a function of seed and iteration): the D
  * step and the G step of one iteration see the same z, and any iteration's z can be recomputed
  * (which makes runs reproducible and resumable).
+ *
+ * <p>With shards ({@link Shards}), the batch's rows are split into blocks, and every pass of both
+ * steps runs once per block, side by side; {@code addGradients} adds the blocks' contributions to
+ * each gradient, so the update is the whole batch's, rounded in another order.
  */
 final class TrainingGraph {
   final Network generator;
@@ -53,6 +57,9 @@ final class TrainingGraph {
   final Operand<TFloat32> sampleImages;
 
   private final int r1Every;
+
+  /** R1 passes built so far, which keeps their gradient ops' names apart. */
+  private int r1Ops;
 
   /**
    * What one kind of iteration runs and fetches.
@@ -82,8 +89,9 @@ final class TrainingGraph {
    *     {@code Session.run} does both steps with the same math as two runs. With {@link
    *     UpdateOrder#SIMULTANEOUS} updates there is one form only (G's step reads D before the D
    *     step's update): the trainer runs it in one run either way
+   * @param shards how many row blocks each batch is split into ({@link Shards}); 1 = none
    */
-  TrainingGraph(Graph graph, GanConfig config, boolean fused) {
+  TrainingGraph(Graph graph, GanConfig config, boolean fused, int shards) {
     Ops tf = Ops.create(graph);
     int batch = config.batchSize();
     r1Every = config.r1Gamma() > 0f ? config.r1Every() : 1;
@@ -106,7 +114,11 @@ final class TrainingGraph {
         config.generatorBaseLearningRate() == config.learningRate()
             ? learningRate
             : learningRate(tf, config, config.generatorBaseLearningRate());
-    Operand<TFloat32> fake = generator.apply(tf, noise);
+    List<Operand<TFloat32>> fake = new ArrayList<>();
+    for (Operand<TFloat32> z : Shards.split(tf, noise, shards)) {
+      fake.add(generator.apply(tf, z));
+    }
+    List<Operand<TFloat32>> reals = Shards.split(tf, realImages, shards);
     generatorEma =
         config.usesEma()
             ? Network.create(
@@ -119,7 +131,8 @@ final class TrainingGraph {
         new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
     AdamOptimizer gAdam =
         new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
-    Steps steps = new Steps(graph, tf, config, fused, fake, dAdam, gAdam, generatorLearningRate);
+    Steps steps =
+        new Steps(graph, tf, config, fused, fake, reals, dAdam, gAdam, generatorLearningRate);
     if (r1Every == 1) {
       regular = steps.build(config.r1Gamma(), "");
       penalised = regular;
@@ -134,6 +147,11 @@ final class TrainingGraph {
     sampleImages = tf.withName(Names.SAMPLE_IMAGES).identity(sampledGenerator().apply(tf, sampleZ));
   }
 
+  /** A unique name prefix for the next R1 backward pass: "r1_gradients", then with a count. */
+  private String r1Name() {
+    return r1Ops++ == 0 ? "r1_gradients" : "r1_gradients_" + r1Ops;
+  }
+
   /** The ops of the 0-based iteration {@code it}: lazy R1 applies on multiples of r1Every. */
   Step stepFor(long it) {
     return it % r1Every == 0 ? penalised : regular;
@@ -145,7 +163,8 @@ final class TrainingGraph {
     private final Ops tf;
     private final GanConfig config;
     private final boolean fused;
-    private final Operand<TFloat32> fake;
+    private final List<Operand<TFloat32>> fake;
+    private final List<Operand<TFloat32>> reals;
     private final AdamOptimizer dAdam;
     private final AdamOptimizer gAdam;
     private final Operand<TFloat32> generatorLearningRate;
@@ -156,7 +175,8 @@ final class TrainingGraph {
         Ops tf,
         GanConfig config,
         boolean fused,
-        Operand<TFloat32> fake,
+        List<Operand<TFloat32>> fake,
+        List<Operand<TFloat32>> reals,
         AdamOptimizer dAdam,
         AdamOptimizer gAdam,
         Operand<TFloat32> generatorLearningRate) {
@@ -165,6 +185,7 @@ final class TrainingGraph {
       this.config = config;
       this.fused = fused;
       this.fake = fake;
+      this.reals = reals;
       this.dAdam = dAdam;
       this.gAdam = gAdam;
       this.generatorLearningRate = generatorLearningRate;
@@ -181,22 +202,37 @@ final class TrainingGraph {
       // forward pass, so the two run side by side (on this project's 2-core machines that was
       // faster than one pass over both batches concatenated, which waits for G and copies them).
       // R1 differentiates the real pass's logits with respect to the images, so that gradient, the
-      // penalty's second-order gradient and the loss's gradient share the real pass.
-      Operand<TFloat32> realLogits = discriminator.apply(tf, realImages);
-      Operand<TFloat32> fakeLogits = discriminator.apply(tf, fake);
-      LogitLoss real = LogitLoss.of(tf, config, realLogits, tf.constant(config.realLabel()), batch);
-      LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits, tf.constant(0f), batch);
-      List<Operand<TFloat32>> ys = new ArrayList<>(List.of(realLogits, fakeLogits));
-      List<Operand<TFloat32>> dys = new ArrayList<>(List.of(real.gradient(), fakes.gradient()));
-      Operand<TFloat32> dObjective = tf.math.add(real.value(), fakes.value());
-      if (r1Weight > 0f) {
-        R1 r1 = r1(graph, tf, batch, r1Weight, realLogits);
-        dObjective = tf.math.add(dObjective, r1.value());
-        ys.add(r1.inputGradient());
-        dys.add(r1.seed());
+      // penalty's second-order gradient and the loss's gradient share the real pass. Each shard
+      // has passes of its own; addGradients adds their contributions to D's gradients.
+      List<Operand<TFloat32>> ys = new ArrayList<>();
+      List<Operand<TFloat32>> dys = new ArrayList<>();
+      List<Operand<TFloat32>> fakeLogits = new ArrayList<>();
+      List<Operand<TFloat32>> objectives = new ArrayList<>();
+      List<Operand<TFloat32>> realProbabilities = new ArrayList<>();
+      List<Operand<TFloat32>> fakeProbabilities = new ArrayList<>();
+      for (int i = 0; i < fake.size(); i++) {
+        Operand<TFloat32> realLogits = discriminator.apply(tf, reals.get(i));
+        fakeLogits.add(discriminator.apply(tf, fake.get(i)));
+        LogitLoss real =
+            LogitLoss.of(tf, config, realLogits, tf.constant(config.realLabel()), batch);
+        LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits.get(i), tf.constant(0f), batch);
+        ys.addAll(List.of(realLogits, fakeLogits.get(i)));
+        dys.addAll(List.of(real.gradient(), fakes.gradient()));
+        Operand<TFloat32> objective = tf.math.add(real.value(), fakes.value());
+        if (r1Weight > 0f) {
+          R1Penalty r1 =
+              R1Penalty.of(graph, tf, realLogits, reals.get(i), batch, r1Weight, r1Name());
+          objective = tf.math.add(objective, r1.value());
+          ys.add(r1.inputGradient());
+          dys.add(r1.seed());
+        }
+        objectives.add(objective);
+        realProbabilities.add(real.probabilities());
+        fakeProbabilities.add(fakes.probabilities());
       }
-      Operand<TFloat32> dReal = tf.math.mean(real.probabilities(), LogitLoss.allAxes(tf));
-      Operand<TFloat32> dFake = tf.math.mean(fakes.probabilities(), LogitLoss.allAxes(tf));
+      Operand<TFloat32> dReal = Shards.mean(tf, realProbabilities, batch);
+      Operand<TFloat32> dFake = Shards.mean(tf, fakeProbabilities, batch);
+      Operand<TFloat32> dObjective = Shards.sum(tf, objectives);
       List<Operand<TFloat32>> dGrads = gradients(graph, tf, ys, dys, dVars, config);
       Operand<TFloat32> dLoss = tf.withName(Names.D_LOSS + suffix).identity(dObjective);
       GStep g = null;
@@ -213,7 +249,10 @@ final class TrainingGraph {
       Op dTrain = dAdam.applyGradients(dStep, dVars, dGrads, learningRate, Names.D_TRAIN + suffix);
       if (g == null) { // alternating: G's step against D as updated
         if (fused) {
-          g = gStep(tf.withControlDependencies(List.of(dTrain)).identity(fake), suffix);
+          Ops after = tf.withControlDependencies(List.of(dTrain));
+          List<Operand<TFloat32>> waited = new ArrayList<>();
+          fake.forEach(f -> waited.add(after.identity(f)));
+          g = gStep(waited, suffix);
         } else {
           if (sharedG == null) {
             sharedG = gStep(fake, "");
@@ -233,17 +272,24 @@ final class TrainingGraph {
     }
 
     /** G step: maximise log D(G(z)) with D as updated by the D step ({@code fake} waits for it). */
-    private GStep gStep(Operand<TFloat32> fake, String suffix) {
-      return gStepOn(discriminator.apply(tf, fake), suffix);
+    private GStep gStep(List<Operand<TFloat32>> fake, String suffix) {
+      List<Operand<TFloat32>> logits = new ArrayList<>();
+      fake.forEach(f -> logits.add(discriminator.apply(tf, f)));
+      return gStepOn(logits, suffix);
     }
 
-    /** G step from D's logits on G(z): maximise log D(G(z)). */
-    private GStep gStepOn(Operand<TFloat32> logits, String suffix) {
-      LogitLoss g = LogitLoss.of(tf, config, logits, tf.constant(1f), config.batchSize());
-      Operand<TFloat32> loss = tf.withName(Names.G_LOSS + suffix).identity(g.value());
+    /** G step from D's logits on G(z), one per shard: maximise log D(G(z)). */
+    private GStep gStepOn(List<Operand<TFloat32>> logits, String suffix) {
+      List<Operand<TFloat32>> values = new ArrayList<>();
+      List<Operand<TFloat32>> dys = new ArrayList<>();
+      for (Operand<TFloat32> l : logits) {
+        LogitLoss g = LogitLoss.of(tf, config, l, tf.constant(1f), config.batchSize());
+        values.add(g.value());
+        dys.add(g.gradient());
+      }
+      Operand<TFloat32> loss = tf.withName(Names.G_LOSS + suffix).identity(Shards.sum(tf, values));
       List<Operand<TFloat32>> grads =
-          gradients(
-              graph, tf, List.of(logits), List.of(g.gradient()), generator.variables(), config);
+          gradients(graph, tf, logits, dys, generator.variables(), config);
       Op train;
       if (generatorEma != null) {
         Op adamStep =
@@ -264,41 +310,6 @@ final class TrainingGraph {
   /** The generator that samples and exports use: the moving average when on, else G itself. */
   Network sampledGenerator() {
     return generatorEma != null ? generatorEma : generator;
-  }
-
-  /**
-   * R1 (Mescheder et al. 2018): γ/2 · mean over the real batch of ‖∇ₓ logit(x)‖², where {@code
-   * logits} is D applied to the fed real images alone, so the gradient with respect to them is a
-   * plain backward pass.
-   *
-   * @param value the penalty
-   * @param inputGradient ∇ₓ logit(x), [batch, 784]
-   * @param seed the penalty's gradient with respect to {@code inputGradient}, γ/batch · ∇ₓ
-   *     logit(x): what the penalty's (second-order) gradient with respect to D's weights starts
-   *     from
-   */
-  private record R1(
-      Operand<TFloat32> value, Operand<TFloat32> inputGradient, Operand<TFloat32> seed) {}
-
-  private R1 r1(Graph graph, Ops tf, int batch, float gamma, Operand<TFloat32> logits) {
-    // The initial gradient is a constant of ones (the gradient of the sum of the logits): a
-    // constant, unlike the OnesLike that addGradients would insert, needs no gradient of its own.
-    Output<?>[] dx =
-        graph.addGradients(
-            "r1_gradients",
-            new Output<?>[] {logits.asOutput()},
-            new Output<?>[] {realImages.asOutput()},
-            new Output<?>[] {
-              tf.fill(tf.constant(new long[] {batch, 1}), tf.constant(1f)).asOutput()
-            });
-    @SuppressWarnings("unchecked")
-    Output<TFloat32> grad = (Output<TFloat32>) dx[0];
-    Operand<TFloat32> value =
-        tf.math.mul(
-            tf.constant(gamma / (2f * batch)),
-            tf.reduceSum(tf.math.square(grad), LogitLoss.allAxes(tf)));
-    Operand<TFloat32> seed = tf.math.mul(tf.constant(gamma / batch), grad);
-    return new R1(value, grad, seed);
   }
 
   /**

@@ -250,6 +250,10 @@ class BadInputTest {
         batch.err().contains("--batch-size: expected at most the number of training images (128)"),
         batch.err());
     assertFalse(Files.exists(r1));
+    Run shards = cli("train", "--data", data.toString(), "--shards", "0", "--out", r1.toString());
+    assertEquals(2, shards.code());
+    assertTrue(shards.err().contains("--shards: expected 1 or more, found 0"), shards.err());
+    assertFalse(Files.exists(r1));
 
     Path file = Files.writeString(dir.resolve("models-file"), "x");
     Path r2 = dir.resolve("r2");

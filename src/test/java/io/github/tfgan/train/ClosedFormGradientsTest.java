@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -32,10 +33,16 @@ import org.tensorflow.types.TInt64;
  * in closed form ({@link LogitLoss}) and from R1's gradient with respect to the input gradient.
  * Here the same losses are built the generic way in the same graph (TF Java's sigmoid
  * cross-entropy, a mean, the R1 penalty as a scalar, each differentiated symbolically by {@code
- * addGradients}) and both sets of gradients and losses are compared on the same batch.
+ * addGradients}) and both sets of gradients and losses are compared on the same batch. The training
+ * graph is built over one, two and four shards of the batch ({@link Shards}); the generic reference
+ * always over the whole batch.
  */
 class ClosedFormGradientsTest {
   private static final int BATCH = 32;
+
+  static Stream<Arguments> configsAndShards() {
+    return configs().flatMap(c -> Stream.of(1, 2, 4).map(n -> Arguments.of(c, n)));
+  }
 
   static Stream<GanConfig> configs() {
     GanConfig article = Presets.article().toBuilder().batchSize(BATCH).seed(4).build();
@@ -49,11 +56,11 @@ class ClosedFormGradientsTest {
   }
 
   @ParameterizedTest
-  @MethodSource("configs")
-  void gradientsAndLossesEqualTheGenericOnes(GanConfig config) {
-    check(config, false);
+  @MethodSource("configsAndShards")
+  void gradientsAndLossesEqualTheGenericOnes(GanConfig config, int shards) {
+    check(config, shards, false);
     if (config.r1Every() > 1) {
-      check(config, true);
+      check(config, shards, true);
     }
   }
 
@@ -61,9 +68,9 @@ class ClosedFormGradientsTest {
    * @param penalised with lazy R1, check the iterations that apply it (weighted by r1Every) rather
    *     than those without it
    */
-  private static void check(GanConfig config, boolean penalised) {
+  private static void check(GanConfig config, int shards, boolean penalised) {
     try (GraphSession gs = GraphSession.open()) {
-      Built b = gs.build(graph -> new Built(graph, config, penalised));
+      Built b = gs.build(graph -> new Built(graph, config, shards, penalised));
       gs.initialize();
       SeedStreams.Generator random = new SeedStreams(9).generator(SeedStreams.BENCH_OPERANDS, 0);
       float[] real = new float[BATCH * MnistShape.PIXELS];
@@ -130,8 +137,8 @@ class ClosedFormGradientsTest {
     final List<Operand<TFloat32>> refDGrads;
     final List<Operand<TFloat32>> refGGrads;
 
-    Built(Graph graph, GanConfig config, boolean penalised) {
-      ops = new TrainingGraph(graph, config, false);
+    Built(Graph graph, GanConfig config, int shards, boolean penalised) {
+      ops = new TrainingGraph(graph, config, false, shards);
       step = penalised ? ops.penalised : ops.regular;
       float gamma =
           config.r1Every() == 1

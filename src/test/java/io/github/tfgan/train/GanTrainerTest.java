@@ -108,8 +108,45 @@ class GanTrainerTest {
   @Test
   void fusedStepGivesExactlyTheLossesOfTwoRunsPerIteration() {
     GanConfig config = small(25, 4);
-    assertTrue(TrainerOptions.DEFAULT.fusedStep());
-    assertEquals(run(config, TrainerOptions.PLAIN), run(config, TrainerOptions.DEFAULT));
+    assertTrue(TrainerOptions.UNSHARDED.fusedStep());
+    assertEquals(run(config, TrainerOptions.PLAIN), run(config, TrainerOptions.UNSHARDED));
+  }
+
+  @Test
+  void shardedStepIsDeterministicAndAgreesWithThePlainStepToRounding() {
+    GanConfig config = small(5, 6);
+    assertEquals(2, TrainerOptions.DEFAULT.shards());
+    List<IterationMetrics> sharded = run(config, TrainerOptions.DEFAULT);
+    assertEquals(sharded, run(config, TrainerOptions.DEFAULT));
+    assertEquals(sharded, run(config, TrainerOptions.DEFAULT.withPrefetch(false)));
+    // Each shard sums its rows' gradients, then the shards' sums are added: the same gradient,
+    // added in another order, so the losses agree with the plain path's to rounding.
+    List<IterationMetrics> plain = run(config, TrainerOptions.PLAIN);
+    assertNotEquals(plain, sharded, "rounded differently, not bit for bit");
+    assertEquals(plain.get(0).dLoss(), sharded.get(0).dLoss(), 1e-5);
+    assertEquals(plain.get(0).gLoss(), sharded.get(0).gLoss(), 1e-4);
+    assertEquals(plain.get(4).dLoss(), sharded.get(4).dLoss(), 1e-3);
+    List<IterationMetrics> four =
+        run(config, new TrainerOptions(true, 4, 1, 4, false, false, true));
+    assertEquals(plain.get(4).gLoss(), four.get(4).gLoss(), 1e-3, "four shards");
+  }
+
+  @Test
+  void shardsAreTheLargestCountUpToTheAskedOneThatDividesTheBatch() {
+    assertEquals(2, Shards.count(2, 32));
+    assertEquals(1, Shards.count(2, 7));
+    assertEquals(3, Shards.count(4, 9));
+    assertEquals(1, Shards.count(1, 32));
+    assertEquals(2, Shards.count(8, 2));
+    // an odd batch trains with the default options, as one shard
+    GanConfig odd = GanConfig.builder().iterations(2).batchSize(7).seed(1).build();
+    assertEquals(run(odd, TrainerOptions.PLAIN), run(odd, TrainerOptions.UNSHARDED));
+    assertEquals(run(odd, TrainerOptions.UNSHARDED), run(odd, TrainerOptions.DEFAULT));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new TrainerOptions(true, 0, 0, 0, false, true, true));
+    assertTrue(e.getMessage().contains("shards"), e.getMessage());
   }
 
   @Test
