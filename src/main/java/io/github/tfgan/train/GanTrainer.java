@@ -65,8 +65,9 @@ public final class GanTrainer implements AutoCloseable {
 
   /**
    * Builds the graph and initialises the variables, with explicit execution options (one or two
-   * session runs per iteration, thread pools, graph optimisations). Options change speed only: the
-   * losses are the same for the same config and data.
+   * session runs per iteration, shards, thread pools, graph optimisations). Options change speed,
+   * not the math: the same config and data give the same losses, bit for bit between options with
+   * one shard and no XLA, and to rounding otherwise ({@link TrainerOptions}).
    */
   public GanTrainer(GanConfig config, ImageData data, TrainerOptions options) {
     this.options = options;
