@@ -75,7 +75,7 @@ public final class NativeSetup {
     try {
       Native.load("c", LibC.class).setenv(THREADPOOL_VARIABLE, "1", 0);
     } catch (UnsatisfiedLinkError | RuntimeException e) {
-      // the process-wide pool then applies: slower training, the same results
+      // the process-wide pool, sized by the first session, then applies: slower training
     }
   }
 

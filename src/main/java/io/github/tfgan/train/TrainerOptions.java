@@ -9,7 +9,8 @@ import org.tensorflow.proto.RewriterConfig;
  * How training executes, as opposed to what it computes ({@link io.github.tfgan.config.GanConfig}):
  * these options change speed, not the math. Two change rounding: XLA, and shards (each shard's
  * gradient is a sum of its own, then the shards' are added), so their losses match the plain step's
- * to about 1e-5 rather than bit for bit ({@code GanTrainerTest}).
+ * to rounding (1e-5 in the first iteration, diverging slowly as two runs with other rounding do;
+ * {@code GanTrainerTest}) rather than bit for bit.
  *
  * @param fusedStep one {@code Session.run} per iteration (D step then G step inside the graph)
  *     instead of two
