@@ -69,15 +69,20 @@ public final class NativeSetup {
    * loads.
    */
   public static synchronized void perSessionThreadPools() {
-    if (System.getenv(THREADPOOL_VARIABLE) != null) {
+    // Java's view of the environment never shows what setenv added, so a flag keeps this to one
+    // call of the C library per process (prepare() runs at every session's opening).
+    if (threadPoolsAsked || System.getenv(THREADPOOL_VARIABLE) != null) {
       return;
     }
+    threadPoolsAsked = true;
     try {
       Native.load("c", LibC.class).setenv(THREADPOOL_VARIABLE, "1", 0);
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       // the process-wide pool, sized by the first session, then applies: slower training
     }
   }
+
+  private static boolean threadPoolsAsked;
 
   /**
    * Whether TensorFlow's native INFO lines are printed: off by default (a library should not write
