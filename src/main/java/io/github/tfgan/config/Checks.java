@@ -49,8 +49,22 @@ final class Checks {
         return e;
       }
     }
-    String expected = Arrays.stream(values).map(cliName).collect(Collectors.joining(" or "));
-    throw new IllegalArgumentException(field + ": expected " + expected + ", found '" + name + "'");
+    throw new IllegalArgumentException(
+        field + ": expected " + names(values, cliName) + ", found '" + name + "'");
+  }
+
+  /** {@code value} if it is not null; the message names the field and every accepted name. */
+  static <E extends Enum<E>> E present(
+      String field, E value, E[] values, Function<E, String> cliName) {
+    if (value == null) {
+      throw new IllegalArgumentException(
+          field + ": expected " + names(values, cliName) + ", found null");
+    }
+    return value;
+  }
+
+  private static <E> String names(E[] values, Function<E, String> cliName) {
+    return Arrays.stream(values).map(cliName).collect(Collectors.joining(" or "));
   }
 
   static void openUnit(String field, float value, boolean zeroAllowed) {

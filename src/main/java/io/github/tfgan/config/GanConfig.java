@@ -110,9 +110,7 @@ public record GanConfig(
    * what was found.
    */
   public GanConfig {
-    if (dataset == null) {
-      throw new IllegalArgumentException("dataset: expected mnist or fashion, found null");
-    }
+    Checks.present("dataset", dataset, Dataset.values(), Dataset::cliName);
     Checks.positive("iterations", iterations);
     Checks.positive("batchSize", batchSize);
     Checks.positive("noiseDim", noiseDim);
@@ -130,9 +128,7 @@ public record GanConfig(
       throw new IllegalArgumentException(
           "realLabel: expected a number in (0.5, 1] (1 = no smoothing), found " + realLabel);
     }
-    if (loss == null) {
-      throw new IllegalArgumentException("loss: expected standard or least-squares, found null");
-    }
+    Checks.present("loss", loss, LossKind.values(), LossKind::cliName);
     Checks.finiteNonNegative("generatorLearningRate", generatorLearningRate, "learningRate");
     Checks.finiteNonNegative("r1Gamma", r1Gamma, "no penalty");
     if (r1Every == 0) {
@@ -320,11 +316,7 @@ public record GanConfig(
 
     /** See {@link GanConfig#updates()}; must not be null. */
     public Builder updates(UpdateOrder v) {
-      if (v == null) {
-        throw new IllegalArgumentException(
-            "updates: expected alternating or simultaneous, found null");
-      }
-      updates = v;
+      updates = Checks.present("updates", v, UpdateOrder.values(), UpdateOrder::cliName);
       return this;
     }
 

@@ -114,6 +114,8 @@ class GanConfigTest {
         () -> GanConfig.builder().generatorLearningRate(-1f).build());
     assertEquals(GanConfig.article(), Presets.article());
     assertThrows(IllegalArgumentException.class, () -> Presets.named("fast"));
+    e = assertThrows(IllegalArgumentException.class, () -> GanConfig.builder().loss(null).build());
+    assertEquals("loss: expected standard or least-squares, found null", e.getMessage());
   }
 
   @Test
@@ -122,5 +124,9 @@ class GanConfigTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Dataset.parse("cifar"));
     assertTrue(e.getMessage().startsWith("dataset: expected mnist or fashion"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> GanConfig.builder().dataset(null).build());
+    assertEquals("dataset: expected mnist or fashion, found null", e.getMessage());
   }
 }
