@@ -78,9 +78,7 @@ public record TrainerOptions(
       new TrainerOptions(true, 1, 0, 0, true, true, true);
 
   /** The default, with Grappler off (to measure what its rewrites give). */
-  public static final TrainerOptions FUSED_NO_GRAPPLER =
-      new TrainerOptions(
-          true, DEFAULT.shards, DEFAULT.intraOpThreads, DEFAULT.interOpThreads, false, true, false);
+  public static final TrainerOptions FUSED_NO_GRAPPLER = DEFAULT.withGrappler(false);
 
   /** Two runs per iteration, one shard, TensorFlow's default threads: the straightforward way. */
   public static final TrainerOptions PLAIN = new TrainerOptions(false, 1, 0, 0, false, false, true);
@@ -102,6 +100,12 @@ public record TrainerOptions(
   public TrainerOptions withPrefetch(boolean on) {
     return new TrainerOptions(
         fusedStep, shards, intraOpThreads, interOpThreads, xlaJit, on, grappler);
+  }
+
+  /** These options with Grappler's rewrites on or off. */
+  public TrainerOptions withGrappler(boolean on) {
+    return new TrainerOptions(
+        fusedStep, shards, intraOpThreads, interOpThreads, xlaJit, prefetch, on);
   }
 
   /**
