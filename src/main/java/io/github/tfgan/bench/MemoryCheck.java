@@ -3,6 +3,7 @@ package io.github.tfgan.bench;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.train.GanTrainer;
+import io.github.tfgan.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -39,14 +40,19 @@ public final class MemoryCheck {
     long baseline = 0;
     long last = 0;
     try (GanTrainer trainer = new GanTrainer(config, data)) {
-      for (int i = 1; i <= iterations; i++) {
-        trainer.step();
-        if (i == warmup || i % every == 0 || i == iterations) {
-          System.gc();
-          last = reading(out, i);
-          if (i == warmup) {
-            baseline = last;
-          }
+      // As train runs them (chains of iterations, one session run each), up to each reading.
+      long i = 0;
+      while (i < iterations) {
+        long next = Math.min(iterations, TrainingListener.nextMultiple(i, every));
+        if (i < warmup) {
+          next = Math.min(next, warmup);
+        }
+        trainer.advance(next - i, TrainingListener.each(m -> {}));
+        i = next;
+        System.gc();
+        last = reading(out, i);
+        if (i == warmup) {
+          baseline = last;
         }
       }
     }
@@ -62,7 +68,7 @@ public final class MemoryCheck {
     return change;
   }
 
-  private static long reading(PrintStream out, int iteration) throws IOException {
+  private static long reading(PrintStream out, long iteration) throws IOException {
     long rss = rssKb();
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     out.printf(

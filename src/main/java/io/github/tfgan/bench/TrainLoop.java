@@ -49,6 +49,13 @@ final class TrainLoop implements AutoCloseable {
             .terminal(new PrintStream(OutputStream.nullOutputStream(), false))
             .listener(
                 new TrainingListener() {
+                  /** Pauses fall where a chain of iterations ends. */
+                  @Override
+                  public long nextStateRead(long completed) {
+                    long after = completed + 1 - warmup;
+                    return after <= 0 ? warmup : warmup + (after + chunk - 1) / chunk * chunk;
+                  }
+
                   @Override
                   public void onIteration(GanTrainer trainer, IterationMetrics m) {
                     long after = m.iteration() - warmup;

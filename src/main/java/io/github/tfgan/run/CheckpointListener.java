@@ -27,6 +27,12 @@ final class CheckpointListener implements TrainingListener {
     this.board = board;
   }
 
+  /** Reads the state (checkpoints) at multiples of the interval. */
+  @Override
+  public long nextStateRead(long completed) {
+    return TrainingListener.nextMultiple(completed, every);
+  }
+
   @Override
   public void onIteration(GanTrainer trainer, IterationMetrics m) {
     if (every > 0 && m.iteration() % every == 0) {

@@ -22,6 +22,12 @@ public final class LogLineListener implements TrainingListener {
     this.every = every;
   }
 
+  /** Reads the metrics only. */
+  @Override
+  public long nextStateRead(long completed) {
+    return Long.MAX_VALUE;
+  }
+
   @Override
   public void onIteration(GanTrainer trainer, IterationMetrics m) {
     if (m.iteration() % every == 0) {

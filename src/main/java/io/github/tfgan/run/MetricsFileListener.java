@@ -21,6 +21,12 @@ final class MetricsFileListener implements TrainingListener {
     this.flushEvery = flushEvery;
   }
 
+  /** Reads the metrics only. */
+  @Override
+  public long nextStateRead(long completed) {
+    return Long.MAX_VALUE;
+  }
+
   @Override
   public void onIteration(GanTrainer trainer, IterationMetrics m) {
     try {

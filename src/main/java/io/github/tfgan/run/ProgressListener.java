@@ -12,6 +12,12 @@ final class ProgressListener implements TrainingListener {
     this.progress = progress;
   }
 
+  /** Reads the metrics only. */
+  @Override
+  public long nextStateRead(long completed) {
+    return Long.MAX_VALUE;
+  }
+
   @Override
   public void onIteration(GanTrainer trainer, IterationMetrics m) {
     progress.update(m);

@@ -26,6 +26,12 @@ final class SampleGridListener implements TrainingListener {
     this.every = every;
   }
 
+  /** Reads the state (sample grids) at multiples of the interval. */
+  @Override
+  public long nextStateRead(long completed) {
+    return TrainingListener.nextMultiple(completed, every);
+  }
+
   @Override
   public void onIteration(GanTrainer trainer, IterationMetrics m) {
     if (every > 0 && m.iteration() % every == 0) {

@@ -29,9 +29,19 @@ final class StopListener implements TrainingListener {
     this.board = board;
   }
 
+  /**
+   * Reads the state only when a stop is asked for, and then at the end of whatever run of
+   * iterations is under way: any iteration will do.
+   */
+  @Override
+  public long nextStateRead(long completed) {
+    return Long.MAX_VALUE;
+  }
+
+  /** Saves and stops once the trainer's state is the iteration's (the last of a chained run). */
   @Override
   public void onIteration(GanTrainer trainer, IterationMetrics m) {
-    if (requested.getAsBoolean()) {
+    if (requested.getAsBoolean() && trainer.completedIterations() == m.iteration()) {
       try {
         metrics.flush();
         board.flush();

@@ -23,6 +23,12 @@ final class TensorBoardListener implements TrainingListener {
     this.sampleEvery = sampleEvery;
   }
 
+  /** Reads the state (sample images) at multiples of the interval. */
+  @Override
+  public long nextStateRead(long completed) {
+    return TrainingListener.nextMultiple(completed, sampleEvery);
+  }
+
   @Override
   public void onIteration(GanTrainer trainer, IterationMetrics m) {
     if (windowIteration < 0) {

@@ -9,7 +9,8 @@ import org.tensorflow.types.TInt64;
 
 /**
  * The input tensors of one iteration (real batch, noise, counter), allocated once and refilled:
- * nothing is allocated per step. Two slots alternate, so one can be filled while the other is fed.
+ * nothing is allocated per step. {@link Feeds} holds them, twice as many as one run feeds, so that
+ * some can be filled while the others are fed.
  */
 final class FeedSlot implements AutoCloseable {
   final TFloat32 real;

@@ -7,12 +7,8 @@ import io.github.tfgan.model.Tensors;
 import io.github.tfgan.runtime.GraphSession;
 import io.github.tfgan.runtime.NativeSetup;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.core.Variable;
@@ -42,14 +38,10 @@ public final class GanTrainer implements AutoCloseable {
 
   private final GanConfig config;
   private final TrainerOptions options;
-  private final ImageData data;
   private final GraphSession runtime;
   private final TrainingGraph ops;
-  private final BatchSampler sampler;
-  private final NoiseStream noise;
-  private final FeedSlot[] slots;
-  private final ExecutorService prefetcher;
-  private Future<?> pendingPrefetch;
+  private final Feeds feeds;
+  private final int unroll;
   private long completed;
   private boolean closed;
 
@@ -72,19 +64,8 @@ public final class GanTrainer implements AutoCloseable {
   public GanTrainer(GanConfig config, ImageData data, TrainerOptions options) {
     this.options = options;
     this.config = config;
-    this.data = data;
-    this.sampler = new BatchSampler(data.count(), config.batchSize(), config.seed());
-    this.noise = new NoiseStream(config.seed());
-    this.slots = new FeedSlot[] {new FeedSlot(config), new FeedSlot(config)};
-    this.prefetcher =
-        options.prefetch()
-            ? Executors.newSingleThreadExecutor(
-                r -> {
-                  Thread t = new Thread(r, "gan-prefetch");
-                  t.setDaemon(true);
-                  return t;
-                })
-            : null;
+    this.unroll = options.unroll();
+    this.feeds = new Feeds(config, data, unroll, options.prefetch());
     try {
       this.runtime = GraphSession.open(options.sessionConfig());
       // build and initialize close the graph and session themselves when they throw
@@ -95,11 +76,11 @@ public final class GanTrainer implements AutoCloseable {
                       graph,
                       config,
                       options.fusedStep(),
-                      Shards.count(options.shards(), config.batchSize())));
+                      Shards.count(options.shards(), config.batchSize()),
+                      unroll));
       runtime.initialize();
     } catch (RuntimeException | Error e) {
-      shutdownPrefetcher();
-      closeFeeds();
+      feeds.close();
       throw e;
     }
   }
@@ -121,44 +102,108 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   /**
-   * Runs iterations until {@link GanConfig#iterations()} have completed.
+   * Runs iterations until {@link GanConfig#iterations()} have completed, then calls the listener's
+   * {@link TrainingListener#onFinish}.
    *
    * @throws DivergenceException if a loss becomes NaN or infinite
    */
   public void train(TrainingListener listener) {
-    while (completed < config.iterations()) {
-      IterationMetrics m = step();
-      if (!m.isFinite()) {
-        throw new DivergenceException(m);
-      }
-      listener.onIteration(this, m);
-    }
+    advance(config.iterations() - completed, listener);
     listener.onFinish(this);
+  }
+
+  /**
+   * Runs {@code n} more iterations (fewer where {@link GanConfig#iterations()} comes first) and
+   * hands each one's metrics to the listener, in order. With {@link TrainerOptions#unroll} above 1,
+   * iterations run in chains of that many, one session run each, where the chain starts at a
+   * multiple of it and ends no later than the listener's {@link TrainingListener#nextStateRead}:
+   * their metrics are handed over after the chain, when {@link #completedIterations} is the chain's
+   * end. The losses are those of one iteration per run, bit for bit.
+   *
+   * @throws DivergenceException if a loss becomes NaN or infinite (the trainer may then be up to
+   *     {@code unroll - 1} iterations past the iteration it names)
+   */
+  public void advance(long n, TrainingListener listener) {
+    checkOpen();
+    long end = Math.min(config.iterations(), completed + Math.max(0, n));
+    while (completed < end) {
+      long read = Math.min(end, Math.max(completed + 1, listener.nextStateRead(completed)));
+      List<IterationMetrics> done =
+          unroll > 1 && completed % unroll == 0 && completed + unroll <= read
+              ? runChain()
+              : List.of(runStep());
+      for (IterationMetrics m : done) {
+        if (!m.isFinite()) {
+          throw new DivergenceException(m);
+        }
+        listener.onIteration(this, m);
+      }
+    }
   }
 
   /** Runs one iteration (D step, then G step) and returns what it measured. */
   public IterationMetrics step() {
     checkOpen();
+    return runStep();
+  }
+
+  private IterationMetrics runStep() {
     long it = completed;
-    FeedSlot feeds = feedsFor(it);
-    if (prefetcher != null && it + 1 < config.iterations()) {
-      FeedSlot next = slots[slotIndex(it + 1)];
-      pendingPrefetch = prefetcher.submit(() -> next.prepare(it + 1, sampler, noise, data));
-    }
+    FeedSlot slot = feeds.get(it);
+    feeds.prefetch(it + 1, unroll);
     TrainingGraph.Step s = ops.stepFor(it);
     float[] d;
     float gLoss;
     if (oneRun()) {
-      try (Result r = discriminatorRunner(s, feeds).fetch(s.gLoss()).addTarget(s.gTrain()).run()) {
+      try (Result r = discriminatorRunner(s, slot).fetch(s.gLoss()).addTarget(s.gTrain()).run()) {
         d = new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
         gLoss = scalar(r, 4);
       }
     } else {
-      d = runDiscriminatorStep(s, feeds);
-      gLoss = runGeneratorStep(s, feeds);
+      d = runDiscriminatorStep(s, slot);
+      gLoss = runGeneratorStep(s, slot);
     }
     completed = it + 1;
     return new IterationMetrics(completed, d[0], gLoss, d[1], d[2], d[3]);
+  }
+
+  /** Runs the chain of {@code unroll} iterations that starts at the next one, in one run. */
+  private List<IterationMetrics> runChain() {
+    long start = completed;
+    List<TrainingGraph.Link> chain = ops.chainAt(start);
+    Session.Runner runner = runtime.runner();
+    for (int j = 0; j < chain.size(); j++) {
+      FeedSlot slot = feeds.get(start + j);
+      IterationInputs in = chain.get(j).inputs();
+      TrainingGraph.Step s = chain.get(j).step();
+      runner
+          .feed(in.realImages(), slot.real)
+          .feed(in.noise(), slot.z)
+          .feed(in.iteration(), slot.iteration)
+          .fetch(s.dLoss())
+          .fetch(s.dReal())
+          .fetch(s.dFake())
+          .fetch(in.learningRate())
+          .fetch(s.gLoss());
+    }
+    feeds.prefetch(start + chain.size(), unroll);
+    chain.forEach(link -> runner.addTarget(link.step().dTrain()).addTarget(link.step().gTrain()));
+    List<IterationMetrics> done = new ArrayList<>();
+    try (Result r = runner.run()) {
+      for (int j = 0; j < chain.size(); j++) {
+        int f = 5 * j;
+        done.add(
+            new IterationMetrics(
+                start + j + 1,
+                scalar(r, f),
+                scalar(r, f + 4),
+                scalar(r, f + 1),
+                scalar(r, f + 2),
+                scalar(r, f + 3)));
+      }
+    }
+    completed = start + chain.size();
+    return done;
   }
 
   /**
@@ -167,40 +212,6 @@ public final class GanTrainer implements AutoCloseable {
    */
   private boolean oneRun() {
     return options.fusedStep() || config.updates() == UpdateOrder.SIMULTANEOUS;
-  }
-
-  private static int slotIndex(long iteration) {
-    return (int) (iteration & 1);
-  }
-
-  /**
-   * The inputs of the 0-based iteration {@code it}: the slot the background thread filled while the
-   * previous iteration ran, or filled here if it holds another iteration's.
-   */
-  private FeedSlot feedsFor(long it) {
-    awaitPrefetch();
-    FeedSlot slot = slots[slotIndex(it)];
-    if (slot.preparedFor != it) {
-      slot.prepare(it, sampler, noise, data);
-    }
-    return slot;
-  }
-
-  /** Waits for the background fill in flight, if any. */
-  private void awaitPrefetch() {
-    if (pendingPrefetch == null) {
-      return;
-    }
-    try {
-      pendingPrefetch.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while preparing the next batch", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("preparing the next batch failed", e.getCause());
-    } finally {
-      pendingPrefetch = null;
-    }
   }
 
   /** One D step; returns D loss, D(x), D(G(z)) and the learning rate, all before the update. */
@@ -292,7 +303,7 @@ public final class GanTrainer implements AutoCloseable {
   /** Runs only a D step of the next iteration, without counting it; for tests. */
   void discriminatorStepOnly() {
     checkOpen();
-    runDiscriminatorStep(ops.stepFor(completed), feedsFor(completed));
+    runDiscriminatorStep(ops.stepFor(completed), feeds.get(completed));
   }
 
   /** Runs only a G step of the next iteration, without counting it; for tests. */
@@ -303,7 +314,7 @@ public final class GanTrainer implements AutoCloseable {
           "a fused or simultaneous step cannot run G's step alone; use PLAIN options and"
               + " alternating updates");
     }
-    runGeneratorStep(ops.stepFor(completed), feedsFor(completed));
+    runGeneratorStep(ops.stepFor(completed), feeds.get(completed));
   }
 
   /**
@@ -325,7 +336,7 @@ public final class GanTrainer implements AutoCloseable {
     if (iteration < 0) {
       throw new IllegalArgumentException("iteration: expected >= 0, found " + iteration);
     }
-    awaitPrefetch();
+    feeds.await();
     runtime.restore(prefix);
     completed = iteration;
   }
@@ -358,26 +369,8 @@ public final class GanTrainer implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
-      shutdownPrefetcher();
       runtime.close();
-      closeFeeds();
-    }
-  }
-
-  private void shutdownPrefetcher() {
-    if (prefetcher != null) {
-      prefetcher.shutdownNow();
-      try {
-        prefetcher.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private void closeFeeds() {
-    for (FeedSlot slot : slots) {
-      slot.close();
+      feeds.close();
     }
   }
 }

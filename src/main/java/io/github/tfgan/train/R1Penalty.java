@@ -1,5 +1,6 @@
 package io.github.tfgan.train;
 
+import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -34,13 +35,19 @@ record R1Penalty(Operand<TFloat32> value, Operand<TFloat32> inputGradient, Opera
       String prefix) {
     // The initial gradient is a constant of ones (the gradient of the sum of the logits): a
     // constant, unlike the OnesLike that addGradients would insert, needs no gradient of its own.
+    // It waits for the logits, so that the backward pass reads D's weights when the forward pass
+    // does: in a chain of iterations, after the previous iteration's update of D.
+    Ops afterLogits = tf.withControlDependencyOps(List.of(logits.op()));
     Output<?>[] dx =
         graph.addGradients(
             prefix,
             new Output<?>[] {logits.asOutput()},
             new Output<?>[] {images.asOutput()},
             new Output<?>[] {
-              tf.fill(tf.constant(new long[] {images.shape().get(0), 1}), tf.constant(1f))
+              afterLogits
+                  .fill(
+                      afterLogits.constant(new long[] {images.shape().get(0), 1}),
+                      afterLogits.constant(1f))
                   .asOutput()
             });
     @SuppressWarnings("unchecked")

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.testing.Synthetic;
+import io.github.tfgan.train.GanTrainer;
+import io.github.tfgan.train.IterationMetrics;
 import io.github.tfgan.train.TrainingListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +40,40 @@ class RunReliabilityTest {
     Path runDir = dir.resolve(name);
     TrainingRun run = TrainingRun.create(CONFIG, BARS, runDir);
     run.listener(
-        TrainingListener.each(
-            m -> {
-              if (m.iteration() == stopAt) {
-                run.requestStop();
-              }
-            }));
+        new TrainingListener() {
+          /** Chained iterations end where the stop is asked for. */
+          @Override
+          public long nextStateRead(long completed) {
+            return completed < stopAt ? stopAt : Long.MAX_VALUE;
+          }
+
+          @Override
+          public void onIteration(GanTrainer trainer, IterationMetrics m) {
+            if (m.iteration() == stopAt) {
+              run.requestStop();
+            }
+          }
+        });
     RunStoppedException stopped = assertThrows(RunStoppedException.class, run::run);
     assertEquals(stopAt, stopped.iteration());
     assertTrue(Files.isRegularFile(stopped.checkpoint().resolve("ckpt.index")));
     return runDir;
+  }
+
+  @Test
+  void aStopAskedForInsideChainedIterationsTakesEffectAtTheChainsEnd() throws IOException {
+    // Iteration 25 is the second of the chain of iterations 25-28 (4 per run, from 0-based 24).
+    TrainingRun run = TrainingRun.create(CONFIG, BARS, dir.resolve("mid-chain"));
+    run.listener(
+        TrainingListener.each(
+            m -> {
+              if (m.iteration() == 25) {
+                run.requestStop();
+              }
+            }));
+    RunStoppedException stopped = assertThrows(RunStoppedException.class, run::run);
+    assertEquals(28, stopped.iteration());
+    assertTrue(stopped.checkpoint().endsWith("ckpt-28"), stopped.checkpoint().toString());
   }
 
   @Test

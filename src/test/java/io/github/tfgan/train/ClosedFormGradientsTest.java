@@ -138,7 +138,7 @@ class ClosedFormGradientsTest {
     final List<Operand<TFloat32>> refGGrads;
 
     Built(Graph graph, GanConfig config, int shards, boolean penalised) {
-      ops = new TrainingGraph(graph, config, false, shards);
+      ops = new TrainingGraph(graph, config, false, shards, 1);
       step = penalised ? ops.penalised : ops.regular;
       float gamma =
           config.r1Every() == 1

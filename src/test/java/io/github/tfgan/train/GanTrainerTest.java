@@ -127,7 +127,7 @@ class GanTrainerTest {
     assertEquals(plain.get(0).gLoss(), sharded.get(0).gLoss(), 1e-4);
     assertEquals(plain.get(4).dLoss(), sharded.get(4).dLoss(), 1e-3);
     List<IterationMetrics> four =
-        run(config, new TrainerOptions(true, 4, 1, 4, false, false, true));
+        run(config, new TrainerOptions(true, 4, 1, 1, 4, false, false, true));
     assertEquals(plain.get(4).gLoss(), four.get(4).gLoss(), 1e-3, "four shards");
   }
 
@@ -145,7 +145,7 @@ class GanTrainerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new TrainerOptions(true, 0, 0, 0, false, true, true));
+            () -> new TrainerOptions(true, 0, 1, 0, 0, false, true, true));
     assertTrue(e.getMessage().contains("shards"), e.getMessage());
   }
 

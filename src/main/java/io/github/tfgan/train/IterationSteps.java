@@ -1,0 +1,240 @@
+package io.github.tfgan.train;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.UpdateOrder;
+import io.github.tfgan.model.Names;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Operation;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds the ops of one kind of iteration of a {@link TrainingGraph} from its inputs (G(z) and the
+ * real batch, per shard): D's losses and step, then G's step, with R1 and the moving average when
+ * the configuration has them. The plain (two-run) form shares its G step between kinds.
+ */
+final class IterationSteps {
+
+  private final TrainingGraph owner;
+  private final Graph graph;
+  private final Ops tf;
+  private final GanConfig config;
+  private final boolean fused;
+  private final List<Operand<TFloat32>> fake;
+  private final List<Operand<TFloat32>> reals;
+  private final AdamOptimizer dAdam;
+  private final AdamOptimizer gAdam;
+  private final Operand<TFloat32> dRate;
+  private final Operand<TFloat32> gRate;
+  private final List<Op> gUpdateAfter;
+  private GStep sharedG;
+
+  /**
+   * @param fake G(z), one per shard
+   * @param reals the real batch, one per shard
+   * @param gUpdateAfter ops G's Adam step waits for besides its gradients (in a chain of
+   *     iterations, the update of the iteration before)
+   */
+  IterationSteps(
+      TrainingGraph owner,
+      Graph graph,
+      Ops tf,
+      GanConfig config,
+      boolean fused,
+      List<Operand<TFloat32>> fake,
+      List<Operand<TFloat32>> reals,
+      AdamOptimizer dAdam,
+      AdamOptimizer gAdam,
+      Operand<TFloat32> dRate,
+      Operand<TFloat32> gRate,
+      List<Op> gUpdateAfter) {
+    this.owner = owner;
+    this.graph = graph;
+    this.tf = tf;
+    this.config = config;
+    this.fused = fused;
+    this.fake = fake;
+    this.reals = reals;
+    this.dAdam = dAdam;
+    this.gAdam = gAdam;
+    this.dRate = dRate;
+    this.gRate = gRate;
+    this.gUpdateAfter = gUpdateAfter;
+  }
+
+  /**
+   * @param r1Weight γ of this kind of iteration's R1 penalty; 0 = none
+   * @param suffix appended to the names of its run targets and fetches
+   */
+  TrainingGraph.Step build(float r1Weight, String suffix) {
+    int batch = config.batchSize();
+    List<Variable<TFloat32>> dVars = owner.discriminator.variables();
+    // D passes over the real and the fake batch separately: the real pass does not wait for G's
+    // forward pass, so the two run side by side (on this project's 2-core machines that was
+    // faster than one pass over both batches concatenated, which waits for G and copies them).
+    // R1 differentiates the real pass's logits with respect to the images, so that gradient, the
+    // penalty's second-order gradient and the loss's gradient share the real pass. Each shard
+    // has passes of its own; addGradients adds their contributions to D's gradients.
+    List<Operand<TFloat32>> ys = new ArrayList<>();
+    List<Operand<TFloat32>> dys = new ArrayList<>();
+    List<Operand<TFloat32>> fakeLogits = new ArrayList<>();
+    List<Operand<TFloat32>> objectives = new ArrayList<>();
+    List<Operand<TFloat32>> realProbabilities = new ArrayList<>();
+    List<Operand<TFloat32>> fakeProbabilities = new ArrayList<>();
+    for (int i = 0; i < fake.size(); i++) {
+      Operand<TFloat32> realLogits = owner.discriminator.apply(tf, reals.get(i));
+      fakeLogits.add(owner.discriminator.apply(tf, fake.get(i)));
+      LogitLoss real = LogitLoss.of(tf, config, realLogits, tf.constant(config.realLabel()), batch);
+      LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits.get(i), tf.constant(0f), batch);
+      ys.addAll(List.of(realLogits, fakeLogits.get(i)));
+      dys.addAll(List.of(real.gradient(), fakes.gradient()));
+      Operand<TFloat32> objective = tf.math.add(real.value(), fakes.value());
+      if (r1Weight > 0f) {
+        R1Penalty r1 =
+            R1Penalty.of(graph, tf, realLogits, reals.get(i), batch, r1Weight, owner.r1Name());
+        objective = tf.math.add(objective, r1.value());
+        ys.add(r1.inputGradient());
+        dys.add(r1.seed());
+      }
+      objectives.add(objective);
+      realProbabilities.add(real.probabilities());
+      fakeProbabilities.add(fakes.probabilities());
+    }
+    Operand<TFloat32> dReal = Shards.mean(tf, realProbabilities, batch);
+    Operand<TFloat32> dFake = Shards.mean(tf, fakeProbabilities, batch);
+    Operand<TFloat32> dObjective = Shards.sum(tf, objectives);
+    List<Operand<TFloat32>> dGrads = gradients(graph, tf, ys, dys, dVars, config);
+    Operand<TFloat32> dLoss = tf.withName(Names.D_LOSS + suffix).identity(dObjective);
+    GStep g = null;
+    Ops dStep = tf;
+    if (config.updates() == UpdateOrder.SIMULTANEOUS) {
+      // G's gradient starts from this step's fake logits, before D's update, so D's update
+      // waits for G's backward pass (which reads D's weights) and its loss.
+      g = gStepOn(fakeLogits, suffix);
+      List<Operation> reads = new ArrayList<>();
+      g.gradients().forEach(x -> reads.add(x.op()));
+      reads.add(g.loss().op());
+      dStep = tf.withControlDependencyOps(reads);
+    }
+    Op dTrain = dAdam.applyGradients(dStep, dVars, dGrads, dRate, Names.D_TRAIN + suffix);
+    if (g == null) { // alternating: G's step against D as updated
+      if (fused) {
+        Ops after = tf.withControlDependencies(List.of(dTrain));
+        List<Operand<TFloat32>> waited = new ArrayList<>();
+        fake.forEach(f -> waited.add(after.identity(f)));
+        g = gStep(waited, suffix);
+      } else {
+        if (sharedG == null) {
+          sharedG = gStep(fake, "");
+        }
+        g = sharedG;
+      }
+    }
+    return new TrainingGraph.Step(
+        dLoss,
+        tf.withName(Names.D_REAL + suffix).identity(dReal),
+        tf.withName(Names.D_FAKE + suffix).identity(dFake),
+        dTrain,
+        g.loss(),
+        g.train(),
+        g.update(),
+        dGrads,
+        g.gradients());
+  }
+
+  /** G step: maximise log D(G(z)) with D as updated by the D step ({@code fake} waits for it). */
+  private GStep gStep(List<Operand<TFloat32>> fake, String suffix) {
+    List<Operand<TFloat32>> logits = new ArrayList<>();
+    fake.forEach(f -> logits.add(owner.discriminator.apply(tf, f)));
+    return gStepOn(logits, suffix);
+  }
+
+  /** G step from D's logits on G(z), one per shard: maximise log D(G(z)). */
+  private GStep gStepOn(List<Operand<TFloat32>> logits, String suffix) {
+    List<Operand<TFloat32>> values = new ArrayList<>();
+    List<Operand<TFloat32>> dys = new ArrayList<>();
+    for (Operand<TFloat32> l : logits) {
+      LogitLoss g = LogitLoss.of(tf, config, l, tf.constant(1f), config.batchSize());
+      values.add(g.value());
+      dys.add(g.gradient());
+    }
+    Operand<TFloat32> loss = tf.withName(Names.G_LOSS + suffix).identity(Shards.sum(tf, values));
+    List<Operand<TFloat32>> grads =
+        gradients(graph, tf, logits, dys, owner.generator.variables(), config);
+    // In a chain, the iteration before may still read G (its moving average) until its gTrain.
+    List<Operand<TFloat32>> applied = new ArrayList<>(grads);
+    if (!gUpdateAfter.isEmpty()) {
+      Ops after = tf.withControlDependencies(gUpdateAfter);
+      applied.replaceAll(after::identity);
+    }
+    if (owner.generatorEma == null) {
+      Op adamStep =
+          gAdam.applyGradients(
+              tf, owner.generator.variables(), applied, gRate, Names.G_TRAIN + suffix);
+      return new GStep(loss, adamStep, adamStep, grads);
+    }
+    Op adamStep =
+        gAdam.applyGradients(
+            tf, owner.generator.variables(), applied, gRate, "g_adam_step" + suffix);
+    Op train = emaUpdate(tf, adamStep, config.emaDecay(), Names.G_TRAIN + suffix);
+    return new GStep(loss, train, adamStep, grads);
+  }
+
+  private record GStep(
+      Operand<TFloat32> loss, Op train, Op update, List<Operand<TFloat32>> gradients) {}
+
+  /**
+   * After G's Adam step, moves each averaged variable toward G's: ema ← ema − (1 − decay)(ema − w),
+   * as a gradient-descent step of size 1 − decay along ema − w (one update op per variable, in
+   * place, instead of a multiplication and a subtraction that each write a new tensor). Returns the
+   * op that runs both, named {@link Names#G_TRAIN}.
+   */
+  private Op emaUpdate(Ops tf, Op gAdamStep, float decay, String name) {
+    Ops after = tf.withControlDependencies(List.of(gAdamStep));
+    Operand<TFloat32> step = after.constant(1f - decay);
+    List<Op> updates = new ArrayList<>();
+    List<Variable<TFloat32>> weights = owner.generator.variables();
+    List<Variable<TFloat32>> averages = owner.generatorEma.variables();
+    for (int i = 0; i < weights.size(); i++) {
+      Variable<TFloat32> avg = averages.get(i);
+      updates.add(after.train.applyGradientDescent(avg, step, after.math.sub(avg, weights.get(i))));
+    }
+    return tf.withControlDependencies(updates).withName(name).noOp();
+  }
+
+  /**
+   * d loss / d vars, from the loss's gradients with respect to some of its intermediate outputs
+   * ({@code ys}, each with its gradient in {@code dys}), clipped to the configured global norm when
+   * clipping is on.
+   */
+  private static List<Operand<TFloat32>> gradients(
+      Graph graph,
+      Ops tf,
+      List<Operand<TFloat32>> ys,
+      List<Operand<TFloat32>> dys,
+      List<Variable<TFloat32>> vars,
+      GanConfig config) {
+    Output<?>[] xs = vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+    Output<?>[] dy =
+        graph.addGradients(
+            null,
+            ys.stream().map(Operand::asOutput).toArray(Output<?>[]::new),
+            xs,
+            dys.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
+    List<Operand<TFloat32>> grads = new ArrayList<>();
+    for (Output<?> g : dy) {
+      @SuppressWarnings("unchecked")
+      Output<TFloat32> typed = (Output<TFloat32>) g;
+      grads.add(typed);
+    }
+    return config.clipNorm() > 0f
+        ? GradientClipping.clipByGlobalNorm(tf, grads, config.clipNorm())
+        : grads;
+  }
+}
