@@ -205,7 +205,11 @@ final class TrainingGraph {
         for (Operand<TFloat32> z : Shards.split(tf, afterG.identity(in.noise()), shards)) {
           fake.add(generator.apply(tf, z));
         }
-        Ops afterD = tf.withControlDependencies(List.of(before.dTrain()));
+        // The real batch's passes wait for D's update and for the G step's pass of D over G(z)
+        // (its loss): started as soon as D is updated, they took the cores from the G step,
+        // which the iteration after waits for (slower, in a paired timer outside the repo).
+        Ops afterD =
+            tf.withControlDependencyOps(List.of(before.dTrain().op(), before.gLoss().op()));
         List<Operand<TFloat32>> reals = Shards.split(tf, afterD.identity(in.realImages()), shards);
         IterationSteps steps =
             new IterationSteps(
