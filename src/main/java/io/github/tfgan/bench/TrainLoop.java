@@ -22,8 +22,12 @@ import java.util.concurrent.TimeUnit;
  * thread of its own in a temporary run directory, paused between chunks so that a benchmark can
  * time it chunk by chunk beside the bare training step.
  *
- * <p>The run trains {@code warmup + chunks · chunk} iterations; a listener after the run's own
- * outputs pauses it after the warm-up and after every chunk until {@link #time} lets it go on.
+ * <p>The run trains {@code start + chunks · chunk} iterations; a listener after the run's own
+ * outputs pauses it after the warm-up and after every chunk until {@link #time} lets it go on. The
+ * warm-up ({@code start}) is {@code warmup} iterations or, where longer, runs to the first sample
+ * grid and the first checkpoint: their first-time costs (building the saver, the sampling run's
+ * first execution, the PNG encoder's first use) are paid once in a run, so the timed chunks see
+ * what every later output costs, as most of a long run does.
  */
 final class TrainLoop implements AutoCloseable {
   private final Path root;
@@ -35,8 +39,9 @@ final class TrainLoop implements AutoCloseable {
 
   TrainLoop(GanConfig config, ImageData data, int warmup, int chunk, int chunks)
       throws IOException {
+    int start = Math.max(warmup, Math.max(config.sampleEvery(), config.checkpointEvery()));
     root = Files.createTempDirectory("gan-bench-train");
-    GanConfig loop = config.toBuilder().iterations(warmup + chunk * chunks).build();
+    GanConfig loop = config.toBuilder().iterations(start + chunk * chunks).build();
     TrainingRun created;
     try {
       created = TrainingRun.create(loop, data, root.resolve("run"));
@@ -52,13 +57,13 @@ final class TrainLoop implements AutoCloseable {
                   /** Pauses fall where a chain of iterations ends. */
                   @Override
                   public long nextStateRead(long completed) {
-                    long after = completed + 1 - warmup;
-                    return after <= 0 ? warmup : warmup + (after + chunk - 1) / chunk * chunk;
+                    long after = completed + 1 - start;
+                    return after <= 0 ? start : start + (after + chunk - 1) / chunk * chunk;
                   }
 
                   @Override
                   public void onIteration(GanTrainer trainer, IterationMetrics m) {
-                    long after = m.iteration() - warmup;
+                    long after = m.iteration() - start;
                     if (after >= 0 && after % chunk == 0) {
                       paused.release();
                       proceed.acquireUninterruptibly();
