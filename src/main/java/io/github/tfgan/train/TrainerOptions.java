@@ -14,16 +14,16 @@ import org.tensorflow.proto.RewriterConfig;
  *
  * @param fusedStep one {@code Session.run} per iteration (D step then G step inside the graph)
  *     instead of two
- * @param unroll iterations per {@code Session.run} in {@link GanTrainer#train}: that many
- *     iterations built as one chain of ops, each starting as soon as the weights it reads are
- *     updated (the next iteration's pass over its real batch overlaps the G step of the one
- *     before). The same ops in the same order as one iteration per run, so the same losses bit for
- *     bit. Needs {@code fusedStep}; 1 = one iteration per run. {@link GanTrainer#step} always runs
- *     one
  * @param shards split each batch into this many row blocks, each with forward and backward passes
  *     of its own that run side by side on TensorFlow's inter-op threads, their gradients added
  *     (fewer when the batch size is not a multiple: the largest count up to this that divides it);
  *     1 = no split
+ * @param unroll iterations per {@code Session.run} in {@link GanTrainer#train} and {@link
+ *     GanTrainer#advance}: that many iterations built as one chain of ops, each starting as soon as
+ *     the weights it reads are updated (the next iteration's pass over its real batch runs while
+ *     this one's G step ends with G's update). The same ops in the same order as one iteration per
+ *     run, so the same losses bit for bit ({@code ChainedIterationsTest}). Needs {@code fusedStep};
+ *     1 = one iteration per run. {@link GanTrainer#step} always runs one
  * @param intraOpThreads threads inside one op (a MatMul); 0 = TensorFlow's choice (all cores). The
  *     session has threads of its own ({@link io.github.tfgan.runtime.NativeSetup#prepare} asks
  *     TensorFlow for per-session pools before it loads; where another part of the process loaded

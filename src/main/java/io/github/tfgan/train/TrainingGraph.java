@@ -41,6 +41,9 @@ final class TrainingGraph {
   /** The moving average of G's weights, or null when {@link GanConfig#usesEma()} is false. */
   final Network generatorEma;
 
+  /** The inputs of the graph's single iteration, which is also every chain's first. */
+  private final IterationInputs first;
+
   final Placeholder<TFloat32> realImages;
   final Placeholder<TInt64> iteration;
   final Placeholder<TFloat32> noise;
@@ -102,7 +105,7 @@ final class TrainingGraph {
     generator = Network.create(tf, NetworkSpec.generator(config.noiseDim()), config.seed());
     discriminator = Network.create(tf, NetworkSpec.discriminator(), config.seed());
 
-    IterationInputs first = IterationInputs.create(tf, config, "");
+    first = IterationInputs.create(tf, config, "");
     realImages = first.realImages();
     iteration = first.iteration();
     noise = first.noise();
@@ -187,10 +190,7 @@ final class TrainingGraph {
       AdamOptimizer gAdam) {
     List<IterationInputs> inputs = new ArrayList<>();
     for (int j = 0; j < unroll; j++) {
-      inputs.add(
-          j == 0
-              ? new IterationInputs(realImages, noise, iteration, learningRate, null)
-              : IterationInputs.create(tf, config, "_" + j));
+      inputs.add(j == 0 ? first : IterationInputs.create(tf, config, "_" + j));
     }
     Map<Long, List<Link>> all = new HashMap<>();
     long kinds = r1Every / gcd(unroll, r1Every);
