@@ -36,35 +36,42 @@ final class IterationSteps {
   private GStep sharedG;
 
   /**
+   * What every iteration of a graph builds with: the graph, its configuration and execution form,
+   * and the two optimisers, whose moments all iterations share.
+   */
+  record Shared(
+      TrainingGraph owner,
+      Graph graph,
+      Ops tf,
+      GanConfig config,
+      boolean fused,
+      AdamOptimizer dAdam,
+      AdamOptimizer gAdam) {}
+
+  /**
+   * @param in the iteration's inputs, whose learning rates the two Adam steps take
    * @param fake G(z), one per shard
    * @param reals the real batch, one per shard
    * @param gUpdateAfter ops G's Adam step waits for besides its gradients (in a chain of
    *     iterations, the update of the iteration before)
    */
   IterationSteps(
-      TrainingGraph owner,
-      Graph graph,
-      Ops tf,
-      GanConfig config,
-      boolean fused,
+      Shared shared,
+      IterationInputs in,
       List<Operand<TFloat32>> fake,
       List<Operand<TFloat32>> reals,
-      AdamOptimizer dAdam,
-      AdamOptimizer gAdam,
-      Operand<TFloat32> dRate,
-      Operand<TFloat32> gRate,
       List<Op> gUpdateAfter) {
-    this.owner = owner;
-    this.graph = graph;
-    this.tf = tf;
-    this.config = config;
-    this.fused = fused;
+    this.owner = shared.owner();
+    this.graph = shared.graph();
+    this.tf = shared.tf();
+    this.config = shared.config();
+    this.fused = shared.fused();
+    this.dAdam = shared.dAdam();
+    this.gAdam = shared.gAdam();
     this.fake = fake;
     this.reals = reals;
-    this.dAdam = dAdam;
-    this.gAdam = gAdam;
-    this.dRate = dRate;
-    this.gRate = gRate;
+    this.dRate = in.learningRate();
+    this.gRate = in.generatorLearningRate();
     this.gUpdateAfter = gUpdateAfter;
   }
 

@@ -127,20 +127,9 @@ final class TrainingGraph {
         new AdamOptimizer(Names.DISCRIMINATOR, config.beta1(), config.beta2(), config.epsilon());
     AdamOptimizer gAdam =
         new AdamOptimizer(Names.GENERATOR, config.beta1(), config.beta2(), config.epsilon());
-    IterationSteps steps =
-        new IterationSteps(
-            this,
-            graph,
-            tf,
-            config,
-            fused,
-            fake,
-            reals,
-            dAdam,
-            gAdam,
-            learningRate,
-            first.generatorLearningRate(),
-            List.of());
+    IterationSteps.Shared shared =
+        new IterationSteps.Shared(this, graph, tf, config, fused, dAdam, gAdam);
+    IterationSteps steps = new IterationSteps(shared, first, fake, reals, List.of());
     if (r1Every == 1) {
       regular = steps.build(config.r1Gamma(), "");
       penalised = regular;
@@ -148,7 +137,7 @@ final class TrainingGraph {
       penalised = steps.build(r1Weight(config, true), "");
       regular = steps.build(0f, "_no_r1");
     }
-    chains = unroll > 1 ? chains(graph, tf, config, fused, shards, unroll, dAdam, gAdam) : Map.of();
+    chains = unroll > 1 ? chains(shared, shards, unroll) : Map.of();
     sampleZ =
         tf.withName(Names.SAMPLE_Z)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
@@ -179,15 +168,9 @@ final class TrainingGraph {
    * its G step), and G's update after the link before has read G (its moving average). D's update
    * waits for its gradients, and through them for the link before to have read D.
    */
-  private Map<Long, List<Link>> chains(
-      Graph graph,
-      Ops tf,
-      GanConfig config,
-      boolean fused,
-      int shards,
-      int unroll,
-      AdamOptimizer dAdam,
-      AdamOptimizer gAdam) {
+  private Map<Long, List<Link>> chains(IterationSteps.Shared shared, int shards, int unroll) {
+    Ops tf = shared.tf();
+    GanConfig config = shared.config();
     List<IterationInputs> inputs = new ArrayList<>();
     for (int j = 0; j < unroll; j++) {
       inputs.add(j == 0 ? first : IterationInputs.create(tf, config, "_" + j));
@@ -212,19 +195,7 @@ final class TrainingGraph {
             tf.withControlDependencyOps(List.of(before.dTrain().op(), before.gLoss().op()));
         List<Operand<TFloat32>> reals = Shards.split(tf, afterD.identity(in.realImages()), shards);
         IterationSteps steps =
-            new IterationSteps(
-                this,
-                graph,
-                tf,
-                config,
-                fused,
-                fake,
-                reals,
-                dAdam,
-                gAdam,
-                in.learningRate(),
-                in.generatorLearningRate(),
-                List.of(before.gTrain()));
+            new IterationSteps(shared, in, fake, reals, List.of(before.gTrain()));
         boolean penalised = (start + j) % r1Every == 0;
         before = steps.build(r1Weight(config, penalised), "_chain" + start + "_" + j);
         chain.add(new Link(in, before));
