@@ -18,8 +18,10 @@ import org.tensorflow.types.TFloat32;
  * Trains the GAN: owns one graph and session ({@link GraphSession}), built once.
  *
  * <p>Each iteration runs a D step (Adam over D's variables only, on a real batch and G(z)), then a
- * G step (Adam over G's variables only, on the same z, seeing D's update). Close it to free the
- * native graph and session; it refuses use after close.
+ * G step (Adam over G's variables only, on the same z, seeing D's update). {@link #train} and
+ * {@link #advance} run several iterations per session run where the options and the listener allow
+ * it ({@link TrainerOptions#unroll}, {@link TrainingListener#nextStateRead}); {@link #step} runs
+ * one. Close it to free the native graph and session; it refuses use after close.
  *
  * <pre>{@code
  * try (GanTrainer trainer = new GanTrainer(config, data)) {

@@ -33,6 +33,10 @@ import org.tensorflow.types.TInt64;
  * <p>With shards ({@link Shards}), the batch's rows are split into blocks, and every pass of both
  * steps runs once per block, side by side; {@code addGradients} adds the blocks' contributions to
  * each gradient, so the update is the whole batch's, rounded in another order.
+ *
+ * <p>With chains ({@link TrainerOptions#unroll}), the graph also holds copies of the iteration's
+ * ops, each fed inputs of its own ({@link IterationInputs}) and ordered after the copy before it by
+ * control dependencies, so that one session run trains several iterations ({@link #chainAt}).
  */
 final class TrainingGraph {
   final Network generator;
