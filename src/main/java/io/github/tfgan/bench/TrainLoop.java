@@ -57,8 +57,9 @@ final class TrainLoop implements AutoCloseable {
                   /** Pauses fall where a chain of iterations ends. */
                   @Override
                   public long nextStateRead(long completed) {
-                    long after = completed + 1 - start;
-                    return after <= 0 ? start : start + (after + chunk - 1) / chunk * chunk;
+                    return completed < start
+                        ? start
+                        : start + TrainingListener.nextMultiple(completed - start, chunk);
                   }
 
                   @Override

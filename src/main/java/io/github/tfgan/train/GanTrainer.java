@@ -151,48 +151,41 @@ public final class GanTrainer implements AutoCloseable {
 
   private IterationMetrics runStep() {
     long it = completed;
+    TrainingGraph.Step s = ops.stepFor(it);
+    if (oneRun()) {
+      return runLinks(List.of(new TrainingGraph.Link(ops.first, s))).get(0);
+    }
     FeedSlot slot = feeds.get(it);
     feeds.prefetch(it + 1, unroll);
-    TrainingGraph.Step s = ops.stepFor(it);
-    float[] d;
-    float gLoss;
-    if (oneRun()) {
-      try (Result r = discriminatorRunner(s, slot).fetch(s.gLoss()).addTarget(s.gTrain()).run()) {
-        d = new float[] {scalar(r, 0), scalar(r, 1), scalar(r, 2), scalar(r, 3)};
-        gLoss = scalar(r, 4);
-      }
-    } else {
-      d = runDiscriminatorStep(s, slot);
-      gLoss = runGeneratorStep(s, slot);
-    }
+    float[] d = runDiscriminatorStep(s, slot);
+    float gLoss = runGeneratorStep(s, slot);
     completed = it + 1;
     return new IterationMetrics(completed, d[0], gLoss, d[1], d[2], d[3]);
   }
 
   /** Runs the chain of {@code unroll} iterations that starts at the next one, in one run. */
   private List<IterationMetrics> runChain() {
+    return runLinks(ops.chainAt(completed));
+  }
+
+  /**
+   * Runs the next iterations, one per link (a fused iteration, or a chain of them), in one session
+   * run, and returns what each measured.
+   */
+  private List<IterationMetrics> runLinks(List<TrainingGraph.Link> links) {
     long start = completed;
-    List<TrainingGraph.Link> chain = ops.chainAt(start);
     Session.Runner runner = runtime.runner();
-    for (int j = 0; j < chain.size(); j++) {
-      FeedSlot slot = feeds.get(start + j);
-      IterationInputs in = chain.get(j).inputs();
-      TrainingGraph.Step s = chain.get(j).step();
-      runner
-          .feed(in.realImages(), slot.real)
-          .feed(in.noise(), slot.z)
-          .feed(in.iteration(), slot.iteration)
-          .fetch(s.dLoss())
-          .fetch(s.dReal())
-          .fetch(s.dFake())
-          .fetch(in.learningRate())
-          .fetch(s.gLoss());
+    for (int j = 0; j < links.size(); j++) {
+      TrainingGraph.Step s = links.get(j).step();
+      feedIteration(runner, links.get(j).inputs(), s, feeds.get(start + j))
+          .fetch(s.gLoss())
+          .addTarget(s.dTrain())
+          .addTarget(s.gTrain());
     }
-    feeds.prefetch(start + chain.size(), unroll);
-    chain.forEach(link -> runner.addTarget(link.step().dTrain()).addTarget(link.step().gTrain()));
+    feeds.prefetch(start + links.size(), unroll);
     List<IterationMetrics> done = new ArrayList<>();
     try (Result r = runner.run()) {
-      for (int j = 0; j < chain.size(); j++) {
+      for (int j = 0; j < links.size(); j++) {
         int f = 5 * j;
         done.add(
             new IterationMetrics(
@@ -204,7 +197,7 @@ public final class GanTrainer implements AutoCloseable {
                 scalar(r, f + 3)));
       }
     }
-    completed = start + chain.size();
+    completed = start + links.size();
     return done;
   }
 
@@ -225,16 +218,23 @@ public final class GanTrainer implements AutoCloseable {
 
   /** A runner for the D step fetching D loss, D(x), D(G(z)) and the learning rate, in order. */
   private Session.Runner discriminatorRunner(TrainingGraph.Step s, FeedSlot feeds) {
-    return runtime
-        .runner()
-        .feed(ops.realImages, feeds.real)
-        .feed(ops.noise, feeds.z)
-        .feed(ops.iteration, feeds.iteration)
-        .addTarget(s.dTrain())
+    return feedIteration(runtime.runner(), ops.first, s, feeds).addTarget(s.dTrain());
+  }
+
+  /**
+   * Feeds one iteration's inputs from {@code slot} and fetches its D loss, D(x), D(G(z)) and
+   * learning rate, in order.
+   */
+  private static Session.Runner feedIteration(
+      Session.Runner runner, IterationInputs in, TrainingGraph.Step s, FeedSlot slot) {
+    return runner
+        .feed(in.realImages(), slot.real)
+        .feed(in.noise(), slot.z)
+        .feed(in.iteration(), slot.iteration)
         .fetch(s.dLoss())
         .fetch(s.dReal())
         .fetch(s.dFake())
-        .fetch(ops.learningRate);
+        .fetch(in.learningRate());
   }
 
   /** One G step; returns G's loss before the update. */
@@ -242,8 +242,8 @@ public final class GanTrainer implements AutoCloseable {
     try (Result r =
         runtime
             .runner()
-            .feed(ops.noise, feeds.z)
-            .feed(ops.iteration, feeds.iteration)
+            .feed(ops.first.noise(), feeds.z)
+            .feed(ops.first.iteration(), feeds.iteration)
             .addTarget(s.gTrain())
             .fetch(s.gLoss())
             .run()) {

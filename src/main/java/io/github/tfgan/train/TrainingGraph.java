@@ -16,7 +16,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * The whole training graph, built once: both networks, the losses on logits, one Adam per network
@@ -46,12 +45,7 @@ final class TrainingGraph {
   final Network generatorEma;
 
   /** The inputs of the graph's single iteration, which is also every chain's first. */
-  private final IterationInputs first;
-
-  final Placeholder<TFloat32> realImages;
-  final Placeholder<TInt64> iteration;
-  final Placeholder<TFloat32> noise;
-  final Operand<TFloat32> learningRate;
+  final IterationInputs first;
 
   /** The iteration's ops: every iteration's, or with lazy R1 those of iterations without it. */
   final Step regular;
@@ -110,15 +104,11 @@ final class TrainingGraph {
     discriminator = Network.create(tf, NetworkSpec.discriminator(), config.seed());
 
     first = IterationInputs.create(tf, config, "");
-    realImages = first.realImages();
-    iteration = first.iteration();
-    noise = first.noise();
-    learningRate = first.learningRate();
     List<Operand<TFloat32>> fake = new ArrayList<>();
-    for (Operand<TFloat32> z : Shards.split(tf, noise, shards)) {
+    for (Operand<TFloat32> z : Shards.split(tf, first.noise(), shards)) {
       fake.add(generator.apply(tf, z));
     }
-    List<Operand<TFloat32>> reals = Shards.split(tf, realImages, shards);
+    List<Operand<TFloat32>> reals = Shards.split(tf, first.realImages(), shards);
     generatorEma =
         config.usesEma()
             ? Network.create(
@@ -134,13 +124,8 @@ final class TrainingGraph {
     IterationSteps.Shared shared =
         new IterationSteps.Shared(this, graph, tf, config, fused, dAdam, gAdam);
     IterationSteps steps = new IterationSteps(shared, first, fake, reals, List.of());
-    if (r1Every == 1) {
-      regular = steps.build(config.r1Gamma(), "");
-      penalised = regular;
-    } else {
-      penalised = steps.build(r1Weight(config, true), "");
-      regular = steps.build(0f, "_no_r1");
-    }
+    penalised = steps.build(r1Weight(config, true), "");
+    regular = r1Every == 1 ? penalised : steps.build(r1Weight(config, false), "_no_r1");
     chains = unroll > 1 ? chains(shared, shards, unroll) : Map.of();
     sampleZ =
         tf.withName(Names.SAMPLE_Z)

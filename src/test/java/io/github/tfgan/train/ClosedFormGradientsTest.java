@@ -86,9 +86,9 @@ class ClosedFormGradientsTest {
           TInt64 it = TInt64.scalarOf(0)) {
         Session.Runner runner =
             gs.runner()
-                .feed(b.ops.realImages, x)
-                .feed(b.ops.noise, noise)
-                .feed(b.ops.iteration, it);
+                .feed(b.ops.first.realImages(), x)
+                .feed(b.ops.first.noise(), noise)
+                .feed(b.ops.first.iteration(), it);
         List<Operand<TFloat32>> fetched = new ArrayList<>();
         fetched.addAll(List.of(b.step.dLoss(), b.refDLoss, b.step.gLoss(), b.refGLoss));
         fetched.addAll(b.step.dGradients());
@@ -147,8 +147,8 @@ class ClosedFormGradientsTest {
       Ops tf = Ops.create(graph).withSubScope("reference");
       FrameworkOps fops = FrameworkOps.create(tf);
       Network d = ops.discriminator;
-      Operand<TFloat32> fake = ops.generator.apply(tf, ops.noise);
-      Operand<TFloat32> realLogits = d.apply(tf, ops.realImages);
+      Operand<TFloat32> fake = ops.generator.apply(tf, ops.first.noise());
+      Operand<TFloat32> realLogits = d.apply(tf, ops.first.realImages());
       Operand<TFloat32> fakeLogits = d.apply(tf, fake);
       Operand<TFloat32> dLoss =
           tf.math.add(
@@ -160,7 +160,7 @@ class ClosedFormGradientsTest {
                 .addGradients(
                     "reference_r1",
                     new Output<?>[] {realLogits.asOutput()},
-                    new Output<?>[] {ops.realImages.asOutput()},
+                    new Output<?>[] {ops.first.realImages().asOutput()},
                     new Output<?>[] {targets(tf, 1f).asOutput()})[0];
         @SuppressWarnings("unchecked")
         Operand<TFloat32> grad = (Output<TFloat32>) dx;
