@@ -112,7 +112,8 @@ final class TrainLoop implements AutoCloseable {
       throw new IOException("bench: interrupted while the train loop ran", e);
     }
     if (failure != null) {
-      throw new IOException("bench: the train loop failed: " + failure.getMessage(), failure);
+      throw new IOException(
+          "bench: the train loop failed: " + io.github.tfgan.io.Errors.describe(failure), failure);
     }
   }
 

@@ -26,20 +26,27 @@ final class BenchCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DataOptions dataOptions;
 
-  @Option(names = "--warmup", description = "Iterations before timing (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      description = "Iterations before timing (default: ${DEFAULT-VALUE}).")
   int warmup = 100;
 
   @Option(
       names = "--iterations",
+      paramLabel = "N",
       description = "Iterations per timed repeat (default: ${DEFAULT-VALUE}).")
   int iterations = 300;
 
-  @Option(names = "--repeats", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeats",
+      paramLabel = "N",
+      description = "Timed repeats (default: ${DEFAULT-VALUE}).")
   int repeats = 7;
 
   @Option(
       names = "--python",
-      paramLabel = "EXE",
+      paramLabel = "FILE",
       description = "Python with tensorflow for the peer (default: .venv/bin/python if present).")
   Path python;
 

@@ -38,10 +38,16 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace an existing --json file.")
   boolean force;
 
-  @Option(names = "--samples", description = "Generated images (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      paramLabel = "N",
+      description = "Generated images (default: ${DEFAULT-VALUE}).")
   int samples = 10_000;
 
-  @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Noise seed (default: ${DEFAULT-VALUE}).")
   long seed = GanConfig.DEFAULT_SEED;
 
   @CommandLine.Mixin DataOptions dataOptions;
@@ -49,15 +55,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       paramLabel = "FILE",
-      description = "Where the figures go as JSON (default: ${DEFAULT-VALUE}).")
-  Path json = Path.of("evaluation.json");
+      description = "Also write the figures as JSON to FILE (default: the table only).")
+  Path json;
 
   @Override
   public Integer call() throws Exception {
     if (samples <= 0) {
       throw new UsageError("--samples: expected a positive number, found " + samples);
     }
-    OutputFile.check("--json", json, force);
+    if (json != null) {
+      OutputFile.check("--json", json, force);
+    }
     PrintStream stdout = GanCli.stdout(spec);
     ImageData train = dataOptions.training(Dataset.MNIST);
     ImageData test = dataOptions.test(Dataset.MNIST);
@@ -67,8 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
       figures = Evaluation.run(g, c, train, test, samples, seed);
     }
     Evaluation.print(figures, stdout);
-    GanCli.writeJson(json, Map.of("model", model.toString(), "seed", seed, "figures", figures));
-    stdout.println("wrote " + json);
+    if (json != null) {
+      GanCli.writeJson(json, Map.of("model", model.toString(), "seed", seed, "figures", figures));
+      stdout.println("wrote " + json);
+    }
     return 0;
   }
 }

@@ -26,7 +26,7 @@ final class Flags {
     } catch (IOException e) {
       throw new IOException(flag + " " + GanCli.describe(e), e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + " " + e.getMessage(), e);
+      throw new IllegalArgumentException(flag + " " + io.github.tfgan.io.Errors.describe(e), e);
     }
   }
 }

@@ -19,8 +19,16 @@ import picocli.CommandLine.Option;
     name = "gan",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "A TensorFlow Java port of the article's MNIST GAN.",
+    description = {
+      "Generative adversarial networks in TensorFlow Java: train a GAN, sample from it, evaluate"
+          + " it and export it as SavedModels that TensorFlow, Keras and TF Serving load. With no"
+          + " options, train runs the MNIST GAN of the article this project began as a port of.",
+      "",
+      "Run 'gan help COMMAND' or 'gan COMMAND --help' for a command's options."
+    },
+    commandListHeading = "%nCommands:%n",
     subcommands = {
+      CommandLine.HelpCommand.class,
       SummaryCommand.class,
       TrainCommand.class,
       GenerateCommand.class,
@@ -48,6 +56,9 @@ public final class GanCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     boolean verbose = java.util.Arrays.asList(args).contains(VERBOSE);
+    if (!verbose) {
+      NativeLogFilter.install();
+    }
     // Before any TensorFlow class loads its native library, which reads these settings once.
     NativeSetup.enableOneDnn();
     NativeSetup.perSessionThreadPools();
@@ -66,6 +77,7 @@ public final class GanCli implements Callable<Integer> {
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new GanCli());
+    HelpLayout.install(cli);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(
@@ -105,7 +117,7 @@ public final class GanCli implements Callable<Integer> {
           + ": "
           + what;
     }
-    return ex.getMessage() != null ? ex.getMessage() : ex.toString();
+    return io.github.tfgan.io.Errors.describe(ex);
   }
 
   @Override

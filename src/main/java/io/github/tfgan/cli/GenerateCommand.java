@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    customSynopsis =
+        "gan generate --model DIR (--count N [--seed N] | --z FILE) --out FILE [--force]",
     description = "Generate images from an exported generator (PNG grid or .npy [n, 784]).")
 final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -28,23 +30,26 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Generator SavedModel directory.")
   Path model;
 
-  @Option(names = "--count", description = "Number of images (not with --z).")
+  @Option(names = "--count", paramLabel = "N", description = "Number of images (not with --z).")
   Integer count;
 
   @Option(
       names = "--z",
-      paramLabel = "FILE.npy",
+      paramLabel = "FILE",
       description = "Noise to use, float32 [n, noiseDim] (instead of --count/--seed).")
   Path z;
 
   @Option(
       names = "--out",
-      paramLabel = "FILE.png|FILE.npy",
+      paramLabel = "FILE",
       required = true,
       description = "Output: a PNG grid, or a .npy float32 [n, 784] in [0, 1].")
   Path out;
 
-  @Option(names = "--seed", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Noise seed (default: ${DEFAULT-VALUE}).")
   long seed = GanConfig.DEFAULT_SEED;
 
   @Option(names = "--force", description = "Replace an existing --out file.")

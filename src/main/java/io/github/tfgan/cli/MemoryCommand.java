@@ -21,15 +21,22 @@ final class MemoryCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DataOptions dataOptions;
 
-  @Option(names = "--iterations", description = "Iterations (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Iterations (default: ${DEFAULT-VALUE}).")
   int iterations = GanConfig.ARTICLE_ITERATIONS;
 
   @Option(
       names = "--warmup",
+      paramLabel = "N",
       description = "Baseline reading after this iteration (default: ${DEFAULT-VALUE}).")
   int warmup = 1000;
 
-  @Option(names = "--every", description = "Reading interval (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--every",
+      paramLabel = "N",
+      description = "Reading interval (default: ${DEFAULT-VALUE}).")
   int every = 1000;
 
   @Override

@@ -24,21 +24,26 @@ import picocli.CommandLine.Option;
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "A finished run.")
+  @Option(names = "--run", paramLabel = "DIR", required = true, description = "A finished run.")
   Path run;
 
   @Option(
       names = "--out",
-      paramLabel = "FILE.md",
-      description = "Report (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("docs", "reproduction.md");
+      paramLabel = "FILE",
+      description =
+          "The Markdown report; its images go into a sibling directory named after it"
+              + " (default: RUN_DIR/report.md).")
+  Path out;
 
   @CommandLine.Mixin ClassifierOption classifierOption;
 
   @Option(names = "--force", description = "Replace an existing report.")
   boolean force;
 
-  @Option(names = "--samples", description = "Generated images (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      paramLabel = "N",
+      description = "Generated images (default: ${DEFAULT-VALUE}).")
   int samples = 10_000;
 
   @CommandLine.Mixin DataOptions dataOptions;
@@ -50,6 +55,9 @@ final class ReportCommand implements Callable<Integer> {
         throw new IOException(
             "--run " + run + ": expected a finished run with " + f + ", found none");
       }
+    }
+    if (out == null) {
+      out = run.resolve("report.md");
     }
     if (Files.exists(out) && !force) {
       throw new FileAlreadyExistsException("--out " + out, null, "expected no existing report");

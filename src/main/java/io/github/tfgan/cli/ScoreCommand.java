@@ -29,21 +29,21 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(
       names = "--images",
-      paramLabel = "FILE.npy|FILE.png",
+      paramLabel = "FILE",
       required = true,
       description = "float32 [n, 784] in [0, 1] as .npy, or one 28x28 grey PNG.")
   Path images;
 
   @Option(
       names = "--out",
-      paramLabel = "FILE.npy",
+      paramLabel = "FILE",
       required = true,
       description = "D's probabilities, float32 [n, 1].")
   Path out;
 
   @Option(
       names = "--logits-out",
-      paramLabel = "FILE.npy",
+      paramLabel = "FILE",
       description = "Also write D's logits, float32 [n, 1].")
   Path logitsOut;
 

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 final class SummaryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--noise-dim", description = "Width of z (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--noise-dim",
+      paramLabel = "N",
+      description = "Width of z (default: ${DEFAULT-VALUE}).")
   int noiseDim = GanConfig.ARTICLE_NOISE_DIM;
 
   @Override

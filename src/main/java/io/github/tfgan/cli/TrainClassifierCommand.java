@@ -28,10 +28,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
   @Option(
       names = "--epochs",
+      paramLabel = "N",
       description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
   int epochs = 4;
 
-  @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed = GanConfig.DEFAULT_SEED;
 
   @Option(names = "--limit", paramLabel = "N", description = "Train on the first N images only.")
@@ -41,7 +42,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
       names = "--out",
       paramLabel = "DIR",
       description = "SavedModel directory (default: ${DEFAULT-VALUE}).")
-  Path out = Path.of("savedmodels", "classifier", "1");
+  Path out = Path.of("runs", "classifier", "1");
 
   @Option(names = "--force", description = "Replace an existing export.")
   boolean force;

@@ -10,8 +10,6 @@ import io.github.tfgan.run.TrainingRun;
 import io.github.tfgan.train.TrainerOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +25,15 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     modelTransformer = TrainCommand.ConfigOptions.class,
-    description = "Train the GAN (defaults: the article's settings).")
+    customSynopsis = {
+      "gan train [--preset article|stable] [OPTION]... [--out DIR [--overwrite]]",
+      "gan train --resume DIR [--shards N] [--export DIR [--model-version N] [--force]]"
+    },
+    description = {
+      "Train a GAN into a run directory: metrics, sample grids, checkpoints, TensorBoard events"
+          + " and both networks as SavedModels. Defaults: the article's settings; where the"
+          + " presets differ, each preset's value is shown."
+    })
 final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec CommandSpec spec;
 
@@ -38,7 +44,8 @@ final class TrainCommand implements Callable<Integer> {
       paramLabel = "article|stable",
       description =
           "Start from a named configuration: article (the default, the article's settings) or"
-              + " stable (trains to all ten digits; README, \"Presets\"); other flags override it.")
+              + " stable (the same network trained to digits of all ten classes; docs/presets.md);"
+              + " other flags override single values.")
   String preset = Presets.NAMES_LIST.get(0);
 
   @Option(
@@ -49,21 +56,29 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      paramLabel = "RUN_DIR",
+      paramLabel = "DIR",
       description = "New run directory (default: runs/<date-time>).")
   Path out;
 
   @Option(
+      names = "--overwrite",
+      description =
+          "With --out: replace an existing run directory (one with a config.json; any other"
+              + " non-empty directory is still refused).")
+  boolean overwrite;
+
+  @Option(
       names = "--resume",
-      paramLabel = "RUN_DIR",
-      description = "Continue RUN_DIR from its latest checkpoint with the run's own config.")
+      paramLabel = "DIR",
+      description = "Continue the run in DIR from its latest checkpoint, with its own config.")
   Path resume;
 
   @Option(
       names = "--export",
-      paramLabel = "BASE_DIR",
+      paramLabel = "DIR",
       description =
-          "Also publish both models to BASE_DIR/{generator,discriminator}/VERSION with a manifest.")
+          "Also publish both models to DIR/generator/N and DIR/discriminator/N (N:"
+              + " --model-version) with a manifest, as TF Serving's model base paths.")
   Path export;
 
   @Option(
@@ -82,7 +97,7 @@ final class TrainCommand implements Callable<Integer> {
           "Split each batch into N row blocks that train side by side, one thread per op on two"
               + " cores (default: ${DEFAULT-VALUE}); 1 = one block on TensorFlow's threads, the"
               + " step up to 0.6.0, whose losses it repeats bit for bit. Speed only: the same"
-              + " gradients, added in another order (README, \"Speed\").")
+              + " gradients, added in another order (docs/benchmarks.md).")
   int shards = TrainerOptions.DEFAULT_SHARDS;
 
   /** Adds one option per row of {@link TrainFlags}, with each preset's value in its help. */
@@ -90,12 +105,15 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public CommandSpec transform(CommandSpec spec) {
       for (TrainFlags.Flag flag : TrainFlags.FLAGS) {
-        spec.addOption(
+        OptionSpec.Builder option =
             OptionSpec.builder(flag.name())
-                .paramLabel(flag.label())
-                .type(String.class)
-                .description(flag.description() + " " + TrainFlags.defaults(flag))
-                .build());
+                .description(flag.description() + " " + TrainFlags.defaults(flag));
+        if (flag.label() == null) {
+          option.type(boolean.class).arity("0").negatable(true);
+        } else {
+          option.paramLabel(flag.label()).type(String.class);
+        }
+        spec.addOption(option.build());
       }
       return spec;
     }
@@ -109,15 +127,19 @@ final class TrainCommand implements Callable<Integer> {
       return resumeRun(stdout, options);
     }
     GanConfig config = configFromFlags();
-    Path runDir =
-        out != null
-            ? out
-            : Path.of(
-                "runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    if (overwrite && out == null) {
+      throw new UsageError("--overwrite: expected it with --out DIR, found no --out");
+    }
+    Path runDir = out != null ? out : RunDirectory.timestamped(TrainingRun.DEFAULT_PARENT).root();
     Flags.on(
         "--out",
         () -> {
-          new RunDirectory(runDir).checkNew();
+          RunDirectory dir = new RunDirectory(runDir);
+          if (overwrite) {
+            dir.checkReplaceable();
+          } else {
+            dir.checkNew();
+          }
           return null;
         });
     String version = checkedVersion();
@@ -131,9 +153,16 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainingRun run;
     try {
-      run = TrainingRun.create(config, images, runDir);
+      run =
+          TrainingRun.create(
+              config,
+              images,
+              runDir,
+              overwrite ? TrainingRun.IfExists.OVERWRITE : TrainingRun.IfExists.REFUSE);
     } catch (IllegalArgumentException e) {
       throw new UsageError(TrainFlags.inFlags(e.getMessage()));
+    } catch (java.io.IOException e) {
+      throw new java.io.IOException("--out " + GanCli.describe(e), e);
     }
     run.dataDirectory(dataOptions.data)
         .options(options)
@@ -166,7 +195,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     for (TrainFlags.Flag flag : TrainFlags.FLAGS) {
       if (given(flag.name())) {
-        String value = spec.commandLine().getParseResult().matchedOptionValue(flag.name(), "");
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        String value =
+            flag.label() == null
+                ? String.valueOf(parsed.matchedOptionValue(flag.name(), Boolean.TRUE))
+                : parsed.matchedOptionValue(flag.name(), "");
         try {
           flag.set().accept(builder, value);
         } catch (IllegalArgumentException e) {

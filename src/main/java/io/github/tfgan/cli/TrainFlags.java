@@ -96,6 +96,13 @@ final class TrainFlags {
               "Samples and exports use a moving average of G's weights with this decay; 0 = off.",
               GanConfig::emaDecay,
               GanConfig.Builder::emaDecay),
+          booleanFlag(
+              "--ema-warmup",
+              "Warm the average's decay up as TensorFlow's ExponentialMovingAverage(num_updates)"
+                  + " does, min(decay, (1 + n) / (10 + n)) at iteration n, so that a short run's"
+                  + " average is not the initial weights; --no-ema-warmup: constant decay.",
+              GanConfig::emaWarmup,
+              GanConfig.Builder::emaWarmup),
           floatFlag(
               "--lr-decay-rate",
               "Multiply the learning rate by this every --lr-decay-steps; 1 = off.",
@@ -153,16 +160,27 @@ final class TrainFlags {
     return Stream.concat(FLAGS.stream().map(Flag::name), OTHER_RUN_DEFINING.stream()).toList();
   }
 
-  /** The help's default text: each preset's value. */
+  /**
+   * The help's default text: the value, or each preset's where the presets differ ({@code (default:
+   * 128)}, {@code (article: 0; stable: 0.9998)}).
+   */
   static String defaults(Flag flag) {
     List<String> parts = new ArrayList<>();
+    java.util.Set<String> values = new java.util.LinkedHashSet<>();
     for (String preset : Presets.NAMES_LIST) {
-      parts.add(preset + ": " + show(flag.get().apply(Presets.named(preset))));
+      String value = show(flag.get().apply(Presets.named(preset)));
+      values.add(value);
+      parts.add(preset + ": " + value);
     }
-    return "(" + String.join("; ", parts) + ")";
+    return values.size() == 1
+        ? "(default: " + values.iterator().next() + ")"
+        : "(" + String.join("; ", parts) + ")";
   }
 
   private static String show(Object value) {
+    if (value instanceof Boolean b) {
+      return b ? "on" : "off";
+    }
     return value instanceof Float f
         ? new java.math.BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString()
         : value.toString();
@@ -189,6 +207,21 @@ final class TrainFlags {
         description,
         get::apply,
         (b, v) -> set.accept(b, parse(v, Integer::parseInt, "a whole number")));
+  }
+
+  /** A switch: {@code --name} turns it on, {@code --no-name} off; its label is null. */
+  private static Flag booleanFlag(
+      String name,
+      String description,
+      Function<GanConfig, Boolean> get,
+      BiConsumer<GanConfig.Builder, Boolean> set) {
+    return new Flag(
+        name,
+        field(name),
+        null,
+        description,
+        get::apply,
+        (b, v) -> set.accept(b, Boolean.valueOf(v)));
   }
 
   private static Flag floatFlag(

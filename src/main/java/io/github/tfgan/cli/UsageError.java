@@ -19,7 +19,7 @@ final class UsageError extends RuntimeException {
    * start ({@code "loss: expected ..."}) gives way to the flag.
    */
   static UsageError of(String flag, RuntimeException cause) {
-    String message = String.valueOf(cause.getMessage()).replaceFirst("^[A-Za-z0-9]+: ", "");
+    String message = io.github.tfgan.io.Errors.describe(cause).replaceFirst("^[A-Za-z0-9]+: ", "");
     UsageError e = new UsageError(flag + ": " + message);
     e.initCause(cause);
     return e;

@@ -29,6 +29,11 @@ package io.github.tfgan.config;
  *     written before this field existed reads as, means 1
  * @param emaDecay decay of an exponential moving average of G's weights, which is what samples and
  *     exports use; 0 = off (the raw weights)
+ * @param emaWarmup whether the average's decay warms up as TensorFlow's {@code
+ *     tf.train.ExponentialMovingAverage(decay, num_updates)} does: at iteration n (0-based) the
+ *     decay is min(emaDecay, (1 + n) / (10 + n)), so that the average forgets the initial weights
+ *     within a short run. false, what a configuration written before this field existed reads as,
+ *     is a constant decay from the first iteration (versions up to 0.8.0)
  * @param updates whether G steps against D as just updated (the article's alternating steps) or
  *     both step from the same point; null, what a configuration written before this field existed
  *     reads as, means alternating
@@ -56,6 +61,7 @@ public record GanConfig(
     float r1Gamma,
     int r1Every,
     float emaDecay,
+    boolean emaWarmup,
     UpdateOrder updates,
     long seed,
     int logEvery,
@@ -177,6 +183,7 @@ public record GanConfig(
         .r1Gamma(r1Gamma)
         .r1Every(r1Every)
         .emaDecay(emaDecay)
+        .emaWarmup(emaWarmup)
         .updates(updates)
         .seed(seed)
         .logEvery(logEvery)
@@ -204,6 +211,7 @@ public record GanConfig(
     private float r1Gamma = 0f;
     private int r1Every = 1;
     private float emaDecay = 0f;
+    private boolean emaWarmup = true;
     private UpdateOrder updates = UpdateOrder.ALTERNATING;
     private long seed = DEFAULT_SEED;
     private int logEvery = ARTICLE_LOG_EVERY;
@@ -314,6 +322,12 @@ public record GanConfig(
       return this;
     }
 
+    /** See {@link GanConfig#emaWarmup()}; on by default. */
+    public Builder emaWarmup(boolean v) {
+      emaWarmup = v;
+      return this;
+    }
+
     /** See {@link GanConfig#updates()}; must not be null. */
     public Builder updates(UpdateOrder v) {
       updates = Checks.present("updates", v, UpdateOrder.values(), UpdateOrder::cliName);
@@ -365,6 +379,7 @@ public record GanConfig(
           r1Gamma,
           r1Every,
           emaDecay,
+          emaWarmup,
           updates,
           seed,
           logEvery,

@@ -53,7 +53,7 @@ public final class Presets {
       case "stable" -> stable();
       default ->
           throw new IllegalArgumentException(
-              "preset: expected " + NAMES + " (see README, \"Presets\"), found '" + name + "'");
+              "preset: expected " + NAMES + " (see docs/presets.md), found '" + name + "'");
     };
   }
 }

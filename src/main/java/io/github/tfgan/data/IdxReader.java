@@ -1,5 +1,6 @@
 package io.github.tfgan.data;
 
+import io.github.tfgan.io.Errors;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -82,7 +83,7 @@ public final class IdxReader {
       throw new IOException(
           file + ": truncated header: expected the " + what + ", found end of file", e);
     } catch (java.util.zip.ZipException e) {
-      throw new IOException(file + ": corrupt gzip data: " + e.getMessage(), e);
+      throw new IOException(file + ": corrupt gzip data: " + Errors.describe(e), e);
     }
   }
 
@@ -102,7 +103,7 @@ public final class IdxReader {
     try {
       data = in.readNBytes(size);
     } catch (java.util.zip.ZipException | EOFException e) {
-      throw new IOException(file + ": corrupt gzip data: " + e.getMessage(), e);
+      throw new IOException(file + ": corrupt gzip data: " + Errors.describe(e), e);
     }
     if (data.length != size) {
       throw new IOException(

@@ -154,7 +154,7 @@ public final class Evaluation {
     return figures;
   }
 
-  /** Prints the figures as a table. */
+  /** Prints the figures as a table, each column's better direction under its name. */
   public static void print(List<Figures> figures, PrintStream out) {
     out.printf(
         Locale.ROOT,
@@ -164,6 +164,8 @@ public final class Evaluation {
         "classes",
         "Frechet",
         "Parzen LL (sigma)");
+    out.printf(
+        Locale.ROOT, "%-22s %10s %9s %10s %22s%n", "(better: ↑ higher)", "↑", "↑ (≥5%)", "↓", "↑");
     for (Figures f : figures) {
       out.print(f.formatted("%-22s %10.3f %6d/10 %10.3f %12.1f ± %.1f (%.2f)%n"));
     }

@@ -38,7 +38,7 @@ final class ServingBundles {
       throw new IllegalArgumentException(
           model
               + ": expected a SavedModel with the tag 'serve', found one TensorFlow cannot load: "
-              + firstLine(e.getMessage()),
+              + firstLine(io.github.tfgan.io.Errors.describe(e)),
           e);
     }
     try {
@@ -46,7 +46,7 @@ final class ServingBundles {
     } catch (RuntimeException e) {
       bundle.close();
       throw new IllegalArgumentException(
-          model + ": expected " + what + ", found " + e.getMessage(), e);
+          model + ": expected " + what + ", found " + io.github.tfgan.io.Errors.describe(e), e);
     }
   }
 

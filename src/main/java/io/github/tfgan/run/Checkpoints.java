@@ -98,6 +98,9 @@ public final class Checkpoints {
     if (config.updates() == io.github.tfgan.config.UpdateOrder.ALTERNATING) {
       json.remove("updates");
     }
+    if (!config.emaWarmup() || !config.usesEma()) {
+      json.remove("emaWarmup"); // no average, or the constant decay of versions up to 0.8.0
+    }
     try {
       return java.util.HexFormat.of()
           .formatHex(

@@ -41,7 +41,8 @@ final class Json {
       while (cause.getCause() != null && cause.getCause() != cause) {
         cause = cause.getCause();
       }
-      throw new IOException(file + ": expected " + what + ", found: " + cause.getMessage(), e);
+      throw new IOException(
+          file + ": expected " + what + ", found: " + io.github.tfgan.io.Errors.describe(cause), e);
     }
   }
 }

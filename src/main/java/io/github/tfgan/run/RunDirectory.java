@@ -110,6 +110,63 @@ public record RunDirectory(Path root) {
    *
    * @throws IOException naming the path and what was found
    */
+  /**
+   * A new directory under {@code parent} named after the local date and time ({@code
+   * 20261207-063012}), with {@code -2}, {@code -3} ... appended while the name is taken: the
+   * default of {@code train}, as {@code runs/<date-time>}.
+   */
+  public static RunDirectory timestamped(Path parent) {
+    String stem =
+        java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path candidate = parent.resolve(stem);
+    for (int i = 2; Files.exists(candidate); i++) {
+      candidate = parent.resolve(stem + "-" + i);
+    }
+    return new RunDirectory(candidate);
+  }
+
+  /**
+   * Checks that this directory can be replaced by a new run: absent, empty, or a run directory (it
+   * holds a {@code config.json}) that no process trains in. Anything else is refused, so that an
+   * explicit overwrite can never delete a directory that is not a run.
+   *
+   * @throws IOException naming the directory and what it holds
+   */
+  public void checkReplaceable() throws IOException {
+    if (!Files.isDirectory(root)) {
+      checkNew();
+      return;
+    }
+    boolean empty;
+    try (Stream<Path> entries = Files.list(root)) {
+      empty = entries.allMatch(p -> p.getFileName().toString().equals(RunLock.FILE));
+    }
+    if (!empty && !Files.isRegularFile(record())) {
+      throw new IOException(
+          root
+              + ": expected a run directory to overwrite (one with config.json), found a"
+              + " directory that is not a run; it is never deleted");
+    }
+    try (RunLock lock = RunLock.acquire(root)) {
+      // nobody trains in it now
+    }
+  }
+
+  /**
+   * Deletes this run directory, after {@link #checkReplaceable}: renamed into a temporary sibling
+   * first, so that a failure halfway never leaves a run that looks valid.
+   */
+  void delete() throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Path doomed = io.github.tfgan.io.Directories.tempSibling(root);
+    Files.deleteIfExists(doomed);
+    Files.move(root, doomed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    io.github.tfgan.io.Directories.deleteTree(doomed);
+  }
+
   public void checkNew() throws IOException {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new IOException(root + ": expected a directory, found a file");

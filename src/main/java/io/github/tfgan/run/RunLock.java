@@ -57,12 +57,31 @@ final class RunLock implements AutoCloseable {
     return new RunLock(channel, lock);
   }
 
+  private boolean deleteOnClose;
+  private Path file;
+
+  /**
+   * Deletes the lock file when the lock is released, still holding it: a finished run directory
+   * keeps no {@code .lock} (a process that opened the file before then finds it unlinked; it can
+   * only have come to publish a finished run, which writes outside the directory).
+   */
+  void deleteOnClose(Path runDir) {
+    this.file = runDir.resolve(FILE);
+    this.deleteOnClose = true;
+  }
+
   @Override
   public void close() throws IOException {
     try {
-      lock.release();
+      if (deleteOnClose) {
+        java.nio.file.Files.deleteIfExists(file);
+      }
     } finally {
-      channel.close();
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
     }
   }
 }

@@ -70,6 +70,29 @@ public final class TrainingRun {
     this.from = from;
   }
 
+  /** What {@link #create(GanConfig, ImageData, Path, IfExists)} does with an existing directory. */
+  public enum IfExists {
+    /** Refuse a directory that holds anything (the default, as {@code train --out}). */
+    REFUSE,
+    /**
+     * Delete an existing run directory (one with a {@code config.json}, no process training in it)
+     * and start anew, as {@code train --out DIR --overwrite}; any other non-empty directory is
+     * still refused.
+     */
+    OVERWRITE
+  }
+
+  /** The parent of the default run directories: {@code runs/} under the working directory. */
+  public static final Path DEFAULT_PARENT = Path.of("runs");
+
+  /**
+   * A new run in a new directory {@code runs/<date-time>} ({@link RunDirectory#timestamped}), as
+   * {@code train} without {@code --out}.
+   */
+  public static TrainingRun create(GanConfig config, ImageData data) throws IOException {
+    return create(config, data, RunDirectory.timestamped(DEFAULT_PARENT).root(), IfExists.REFUSE);
+  }
+
   /**
    * A new run of {@code config} on {@code data} in {@code directory}, which must be absent or
    * empty.
@@ -78,14 +101,33 @@ public final class TrainingRun {
    */
   public static TrainingRun create(GanConfig config, ImageData data, Path directory)
       throws IOException {
+    return create(config, data, directory, IfExists.REFUSE);
+  }
+
+  /**
+   * A new run of {@code config} on {@code data} in {@code directory}; an existing directory is
+   * refused or, with {@link IfExists#OVERWRITE}, replaced when it is a run. Everything is checked
+   * before anything is deleted.
+   *
+   * @throws IOException naming the directory if it cannot hold a new run
+   */
+  public static TrainingRun create(
+      GanConfig config, ImageData data, Path directory, IfExists ifExists) throws IOException {
     RunDirectory dir = new RunDirectory(directory);
-    dir.checkNew();
+    if (ifExists == IfExists.OVERWRITE) {
+      dir.checkReplaceable();
+    } else {
+      dir.checkNew();
+    }
     if (config.batchSize() > data.count()) {
       throw new IllegalArgumentException(
           "batchSize: expected at most the number of training images ("
               + data.count()
               + "), found "
               + config.batchSize());
+    }
+    if (ifExists == IfExists.OVERWRITE) {
+      dir.delete();
     }
     return new TrainingRun(config, data, dir, null);
   }
@@ -151,6 +193,26 @@ public final class TrainingRun {
     TrainingRun run = new TrainingRun(record.config(), data, dir, from);
     run.dataDir = record.dataDirectory();
     return run;
+  }
+
+  /**
+   * The resolved configuration as the run's header prints it: {@code config:}, then two settings
+   * per line, each name padded to a column (the names and values of {@code config.json}).
+   */
+  static List<String> configTable(GanConfig config) {
+    List<String> cells = new ArrayList<>();
+    for (var e : Json.GSON.toJsonTree(config).getAsJsonObject().entrySet()) {
+      String value =
+          e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString();
+      cells.add(String.format(java.util.Locale.ROOT, "%-22s %-14s", e.getKey(), value));
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("config:");
+    for (int i = 0; i < cells.size(); i += 2) {
+      String row = "  " + cells.get(i) + (i + 1 < cells.size() ? "  " + cells.get(i + 1) : "");
+      lines.add(row.stripTrailing());
+    }
+    return lines;
   }
 
   /** Whether the run in {@code directory} has finished: its summary, written last, exists. */
@@ -234,7 +296,9 @@ public final class TrainingRun {
     Files.createDirectories(dir.root());
     try (RunLock lock = RunLock.acquire(dir.root());
         Interrupts interrupts = new Interrupts(stopOnInterrupt, this::requestStop)) {
-      return runLocked();
+      RunSummary summary = runLocked();
+      lock.deleteOnClose(dir.root()); // finished: the directory keeps no lock file
+      return summary;
     }
   }
 
@@ -250,7 +314,7 @@ public final class TrainingRun {
       DataProvenance.record(config, data, dataDir, TF_JAVA_VERSION).write(dir);
       MetricsFile.create(dir.metrics());
     }
-    say.accept("config: " + Json.GSON.toJson(config).replaceAll("\\s+", " "));
+    configTable(config).forEach(say);
     say.accept("data: " + data.count() + " images from " + data.source());
     say.accept("run directory: " + dir.root().toAbsolutePath());
     float[] fixedZ = fixedNoise(config);
@@ -296,7 +360,10 @@ public final class TrainingRun {
                   .orElse("no checkpoint yet");
           throw new DivergenceException(e.metrics(), good);
         } catch (RunStoppedException e) {
-          say.accept(e.getMessage() + "; resume with: train --resume " + dir.root());
+          say.accept(
+              io.github.tfgan.io.Errors.describe(e)
+                  + "; resume with: train --resume "
+                  + dir.root());
           throw e;
         } catch (UncheckedIOException e) {
           throw e.getCause();
@@ -351,7 +418,7 @@ public final class TrainingRun {
         trainer.restore(c.prefix(), c.iteration());
         return c;
       } catch (RuntimeException e) {
-        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        String why = io.github.tfgan.io.Errors.describe(e).lines().findFirst().orElse("");
         failures.add(c.directory() + ": " + why);
         say.accept(
             "resume: checkpoint "

@@ -13,6 +13,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Builds the ops of one kind of iteration of a {@link TrainingGraph} from its inputs (G(z) and the
@@ -32,6 +33,7 @@ final class IterationSteps {
   private final AdamOptimizer gAdam;
   private final Operand<TFloat32> dRate;
   private final Operand<TFloat32> gRate;
+  private final Operand<TInt64> iteration;
   private final List<Op> gUpdateAfter;
   private GStep sharedG;
 
@@ -72,6 +74,7 @@ final class IterationSteps {
     this.reals = reals;
     this.dRate = in.learningRate();
     this.gRate = in.generatorLearningRate();
+    this.iteration = in.iteration();
     this.gUpdateAfter = gUpdateAfter;
   }
 
@@ -189,7 +192,7 @@ final class IterationSteps {
     Op adamStep =
         gAdam.applyGradients(
             tf, owner.generator.variables(), applied, gRate, "g_adam_step" + suffix);
-    Op train = emaUpdate(tf, adamStep, config.emaDecay(), Names.G_TRAIN + suffix);
+    Op train = emaUpdate(tf, adamStep, Names.G_TRAIN + suffix);
     return new GStep(loss, train, adamStep, grads);
   }
 
@@ -201,10 +204,26 @@ final class IterationSteps {
    * as a gradient-descent step of size 1 − decay along ema − w (one update op per variable, in
    * place, instead of a multiplication and a subtraction that each write a new tensor). Returns the
    * op that runs both, named {@link Names#G_TRAIN}.
+   *
+   * <p>With {@link GanConfig#emaWarmup()} the decay at iteration n (0-based) is min(emaDecay, (1 +
+   * n) / (10 + n)), as TensorFlow's {@code tf.train.ExponentialMovingAverage(decay, num_updates)}
+   * computes it: 0.1 at the first iteration, 0.98 at the 450th, emaDecay from (10·emaDecay − 1) /
+   * (1 − emaDecay) on (44,990 for 0.9998). Without it, a constant decay keeps 0.9998^300 ≈ 94% of
+   * the initial weights after 300 iterations, and a short run's average draws noise.
    */
-  private Op emaUpdate(Ops tf, Op gAdamStep, float decay, String name) {
+  private Op emaUpdate(Ops tf, Op gAdamStep, String name) {
     Ops after = tf.withControlDependencies(List.of(gAdamStep));
-    Operand<TFloat32> step = after.constant(1f - decay);
+    float decay = config.emaDecay();
+    Operand<TFloat32> step;
+    if (config.emaWarmup()) {
+      Operand<TFloat32> n = after.dtypes.cast(iteration, TFloat32.class);
+      Operand<TFloat32> ramp =
+          after.math.div(
+              after.math.add(n, after.constant(1f)), after.math.add(n, after.constant(10f)));
+      step = after.math.sub(after.constant(1f), after.math.minimum(after.constant(decay), ramp));
+    } else {
+      step = after.constant(1f - decay);
+    }
     List<Op> updates = new ArrayList<>();
     List<Variable<TFloat32>> weights = owner.generator.variables();
     List<Variable<TFloat32>> averages = owner.generatorEma.variables();

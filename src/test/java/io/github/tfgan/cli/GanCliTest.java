@@ -91,7 +91,9 @@ class GanCliTest {
             .matches(
                 "Iteration 30: D loss = \\d+\\.\\d{4}, G loss = \\d+\\.\\d{4}, D\\(x\\) = \\d\\.\\d{2}, D\\(G\\(z\\)\\) = \\d\\.\\d{2}"),
         logs.get(2));
-    assertTrue(t.out().contains("config: {"), "resolved config is printed first");
+    assertTrue(
+        t.out().contains("config:\n") || t.out().contains("config:" + System.lineSeparator()),
+        "resolved config is printed first");
     for (String f :
         List.of(
             "config.json",
