@@ -76,15 +76,16 @@ def models(request, fresh_run):
     return gen, disc
 
 
-def run_readme_snippet(section, tmp_path):
-    """Runs the first ```python block after the README heading `section`, from a directory holding
-    `savedmodels/` (a link to the committed models); returns the finished process."""
+def run_docs_snippet(section, tmp_path):
+    """Runs the first ```python block after the heading `section` of docs/python.md, from a directory
+    holding `savedmodels/` (a link to the committed models); returns the finished process."""
     import re
     import subprocess
     import sys
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    snippet = re.search(r"```python\n(.*?)```", readme.split(section, 1)[1], re.S).group(1)
+    page = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    assert section in page, f"docs/python.md has the heading {section!r}"
+    snippet = re.search(r"```python\n(.*?)```", page.split(section, 1)[1], re.S).group(1)
     (tmp_path / "savedmodels").symlink_to(COMMITTED)
     result = subprocess.run([sys.executable, "-c", snippet], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]

@@ -29,7 +29,7 @@ def test_tensorboard_events_have_the_scalars_the_sample_grid_and_the_graph(fresh
     for tag in SCALAR_TAGS:
         assert [e.step for e in acc.Scalars(tag)] == [10, 20, 30]
     assert [e.value for e in acc.Scalars("learning_rate")] == [tf.constant(2e-4).numpy()] * 3
-    # The grid under the tag the README names, as TF 2's tf.summary.image writes it: every
+    # The grid under the tag docs/runs.md names, as TF 2's tf.summary.image writes it: every
     # --sample-every and at the end, the end not repeating the last periodic step.
     assert tags["tensors"] == ["samples"]
     grids = acc.Tensors("samples")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from conftest import run_readme_snippet, ROOT, java
+from conftest import run_docs_snippet, ROOT, java
 
 GENERATOR_VARIABLES = {
     "generator_dense1_kernel": [100, 128], "generator_dense1_bias": [128],
@@ -91,8 +91,8 @@ def test_java_and_python_agree(models, tmp_path):
     np.testing.assert_allclose(py_p.numpy(), java_p, rtol=0, atol=1e-6)
 
 
-def test_readme_python_snippet_runs_as_written(tmp_path):
-    result = run_readme_snippet("## Use from Python", tmp_path)
+def test_docs_python_snippet_runs_as_written(tmp_path):
+    result = run_docs_snippet("## Load in TensorFlow 2 and Keras 3", tmp_path)
     assert "images (16, 784)" in result.stdout
     assert "keras (2, 784)" in result.stdout
     assert (tmp_path / "samples.png").stat().st_size > 0

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from conftest import run_readme_snippet, COMMITTED, ROOT
+from conftest import run_docs_snippet, COMMITTED, ROOT
 from test_savedmodels import DISCRIMINATOR_VARIABLES, GENERATOR_VARIABLES
 
 CLASSIFIER = COMMITTED / "classifier" / "1"
@@ -90,8 +90,8 @@ def test_onnx_converts_with_tf2onnx_and_onnx_runtime_matches_tensorflow(models, 
             np.testing.assert_allclose(value, expected[key].numpy(), rtol=1e-6, atol=1e-5)
 
 
-def test_readme_take_it_further_snippet_runs_as_written(tmp_path):
-    result = run_readme_snippet("## Take it further", tmp_path)
+def test_docs_take_it_further_snippet_runs_as_written(tmp_path):
+    result = run_docs_snippet("## Take it further", tmp_path)
     assert re.search(r"variables 6, fine-tuned loss [\d.]+ -> [\d.]+", result.stdout), result.stdout
     assert "tflite max difference" in result.stdout and "onnx max difference" in result.stdout
     assert (tmp_path / "generator.tflite").stat().st_size > 0

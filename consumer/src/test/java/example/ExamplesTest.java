@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the README's library examples as a library user's project would. */
+/** Runs the library examples of docs/library.md as a library user's project would. */
 class ExamplesTest {
   private static final Path SAVEDMODELS = Path.of(System.getProperty("gan.savedmodels"));
 

@@ -14,20 +14,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's library examples are the programs of {@code consumer/}, the separate project that CI
- * builds against the installed artifact and whose tests run them; this keeps the two the same.
+ * The library examples of docs/library.md (all three) and of the README (the first) are the
+ * programs of {@code consumer/}, the separate project that CI builds against the installed artifact
+ * and whose tests run them; this keeps them the same.
  */
 class LibraryExamplesTest {
   private static final Path CONSUMER = Path.of("consumer");
+  private static final Path LIBRARY_GUIDE = Path.of("docs/library.md");
 
   @ParameterizedTest
   @ValueSource(strings = {"GenerateDigits", "TrainAndExport", "EvaluateGenerator"})
-  void readmeShowsTheConsumersProgramVerbatim(String name) throws IOException {
+  void libraryGuideShowsTheConsumersProgramVerbatim(String name) throws IOException {
     String program = Files.readString(CONSUMER.resolve("src/main/java/example/" + name + ".java"));
-    String readme = Files.readString(Path.of("README.md"));
+    String guide = Files.readString(LIBRARY_GUIDE);
     assertTrue(
-        readme.contains("```java\n" + program + "```\n"),
-        "README's \"Use as a library\" shows consumer/.../" + name + ".java as it is");
+        guide.contains("```java\n" + program + "```\n"),
+        "docs/library.md shows consumer/.../" + name + ".java as it is");
+  }
+
+  @Test
+  void readmeShowsTheFirstProgramVerbatim() throws IOException {
+    String program =
+        Files.readString(CONSUMER.resolve("src/main/java/example/GenerateDigits.java"));
+    assertTrue(
+        Files.readString(Path.of("README.md")).contains("```java\n" + program + "```\n"),
+        "README's \"Java library\" shows consumer/.../GenerateDigits.java as it is");
   }
 
   @Test
@@ -40,7 +51,10 @@ class LibraryExamplesTest {
             + "  <version>"
             + version
             + "</version>\n</dependency>";
-    assertTrue(Files.readString(Path.of("README.md")).contains(dependency), dependency);
+    assertTrue(
+        Files.readString(Path.of("README.md")).contains(dependency), "README: " + dependency);
+    assertTrue(
+        Files.readString(LIBRARY_GUIDE).contains(dependency), "docs/library.md: " + dependency);
     String consumer = Files.readString(CONSUMER.resolve("pom.xml"));
     assertEquals(
         version,

@@ -16,7 +16,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** The README's preset table says exactly how {@code stable} differs from {@code article}. */
+/**
+ * The preset table of docs/presets.md says exactly how {@code stable} differs from {@code article}.
+ */
 class PresetsReadmeTest {
   /** Each flag the table may name, the config field it sets, and how to read it. */
   private static final Map<String, String> FIELDS =
@@ -33,9 +35,9 @@ class PresetsReadmeTest {
           "--clip-norm", "clipNorm");
 
   @Test
-  void readmeTableListsEveryDifferenceWithTheValuesOfBothPresets() throws Exception {
-    Map<String, String[]> rows = table(Files.readString(Path.of("README.md")));
-    assertFalse(rows.isEmpty(), "the README has a preset table");
+  void presetsPageTableListsEveryDifferenceWithTheValuesOfBothPresets() throws Exception {
+    Map<String, String[]> rows = table(Files.readString(Path.of("docs/presets.md")));
+    assertFalse(rows.isEmpty(), "docs/presets.md has a preset table");
     GanConfig article = Presets.article();
     GanConfig stable = Presets.named("stable");
     Set<String> listed = new TreeSet<>();
@@ -44,12 +46,12 @@ class PresetsReadmeTest {
       assertTrue(field != null, "a known flag in the table: " + row.getKey());
       listed.add(field);
       Function<GanConfig, Object> get = reader(field);
-      // Float fields compare as floats: the README's 0.9 is the float nearest 0.9.
+      // Float fields compare as floats: the table's 0.9 is the float nearest 0.9.
       assertEquals(
           (float) Double.parseDouble(row.getValue()[0]),
           ((Number) get.apply(article)).floatValue(),
           row.getKey() + " for article");
-      // Float fields compare as floats: the README's 0.9 is the float nearest 0.9.
+      // Float fields compare as floats: the table's 0.9 is the float nearest 0.9.
       assertEquals(
           (float) Double.parseDouble(row.getValue()[1]),
           ((Number) get.apply(stable)).floatValue(),
@@ -64,13 +66,13 @@ class PresetsReadmeTest {
     assertEquals(differing, listed, "the table lists exactly the fields where the presets differ");
   }
 
-  /** Rows between the README's preset markers: flag → [article value, stable value]. */
-  private static Map<String, String[]> table(String readme) {
-    int start = readme.indexOf("<!-- presets:begin -->");
-    int end = readme.indexOf("<!-- presets:end -->");
-    assertTrue(start >= 0 && end > start, "README has the preset table markers");
+  /** Rows between the page's preset markers: flag → [article value, stable value]. */
+  private static Map<String, String[]> table(String page) {
+    int start = page.indexOf("<!-- presets:begin -->");
+    int end = page.indexOf("<!-- presets:end -->");
+    assertTrue(start >= 0 && end > start, "docs/presets.md has the preset table markers");
     Map<String, String[]> rows = new LinkedHashMap<>();
-    for (String line : readme.substring(start, end).split("\n")) {
+    for (String line : page.substring(start, end).split("\n")) {
       if (!line.startsWith("| `--")) {
         continue;
       }

@@ -9,7 +9,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code article}: the article's settings, exactly (the default and the reproduction).
  *   <li>{@code stable}: the same network, data and batch, with training-side changes that train it
- *       to digits of all ten classes (chosen by the experiments in {@code docs/experiments.md}).
+ *       to digits of all ten classes (chosen by the experiments in {@code
+ *       docs/results/experiments.md}; the guide is {@code docs/presets.md}).
  * </ul>
  */
 public final class Presets {
@@ -30,8 +31,8 @@ public final class Presets {
    * The article's network, loss, data and batch with: an R1 gradient penalty on D (γ 1, applied
    * every 4th iteration weighted by 4), Adam β1 0 and β2 0.99, learning rate 1e-3 for D and 3e-3
    * for G, an exponential moving average of G's weights (decay 0.9998) for samples and exports, and
-   * 52,000 iterations. The README's preset table lists the same values, and a test checks that it
-   * does.
+   * 52,000 iterations. The preset table of {@code docs/presets.md} lists the same values, and a
+   * test checks that it does.
    */
   public static GanConfig stable() {
     return GanConfig.builder()
