@@ -222,7 +222,8 @@ public final class SavedModelExporter {
    * Lists every resource variable of the exported graph in the MetaGraph's {@code variables} and
    * {@code trainable_variables} collections, as {@code tf.compat.v1}'s builder does: TF 2's {@code
    * tf.saved_model.load} builds its {@code .variables} from them, and Keras's {@code TFSMLayer(...,
-   * trainable=True)} its weights. TF Java's exporter writes no collections.
+   * trainable=True)} its weights. TF Java's exporter writes no collections. Also adds the signature
+   * {@link Names#SERVE}, a copy of {@code serving_default}.
    */
   static void listVariables(Path savedModelPb) throws IOException {
     org.tensorflow.proto.SavedModel.Builder model =
@@ -248,6 +249,11 @@ public final class SavedModelExporter {
           org.tensorflow.proto.CollectionDef.newBuilder().setBytesList(defs).build();
       meta.putCollectionDef("variables", collection);
       meta.putCollectionDef("trainable_variables", collection);
+      // Keras 3's TFSMLayer(path) calls the endpoint "serve" unless told otherwise; Keras's own
+      // model.export writes it beside serving_default, with the same inputs and outputs.
+      if (meta.containsSignatureDef(Names.SERVING_DEFAULT)) {
+        meta.putSignatureDef(Names.SERVE, meta.getSignatureDefOrThrow(Names.SERVING_DEFAULT));
+      }
     }
     Files.write(savedModelPb, model.build().toByteArray());
   }

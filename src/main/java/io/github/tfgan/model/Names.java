@@ -68,6 +68,12 @@ public final class Names {
   /** Exported signature key, the one TF Serving and Keras use by default. */
   public static final String SERVING_DEFAULT = "serving_default";
 
+  /**
+   * The same signature under Keras 3's default endpoint name ({@code keras.layers.TFSMLayer(path)}
+   * and {@code model.export} use "serve").
+   */
+  public static final String SERVE = "serve";
+
   /** Method name TF Serving's Predict API requires. */
   public static final String PREDICT_METHOD = "tensorflow/serving/predict";
 

@@ -1,9 +1,12 @@
 package io.github.tfgan.run;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.Names;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +27,104 @@ public final class Publisher {
       RunRecord run,
       RunSummary result,
       @com.google.gson.annotations.SerializedName("tensorflow_java") String tensorflowJava,
-      String published) {}
+      String published,
+      @com.google.gson.annotations.SerializedName("interfaces")
+          Map<String, ModelInterface> interfaces,
+      Quality quality) {}
+
+  /**
+   * One tensor of a signature as a client must build or read it.
+   *
+   * @param name the signature's key for it
+   * @param shape its shape, -1 for the batch
+   * @param distribution what to feed (for the generator's noise), or null
+   * @param range the values' interval, or null when unbounded
+   * @param imageShape [height, width, channels] of one row read as an image, or null
+   * @param meaning what the values are
+   */
+  public record TensorInfo(
+      String name,
+      String dtype,
+      List<Long> shape,
+      String distribution,
+      List<Float> range,
+      @com.google.gson.annotations.SerializedName("image_shape") List<Integer> imageShape,
+      String meaning) {}
+
+  /**
+   * A published model's interface: its signatures (the same inputs and outputs under each), the
+   * method TF Serving's Predict API reads, and its tensors.
+   */
+  public record ModelInterface(
+      List<String> signatures, String method, List<TensorInfo> inputs, List<TensorInfo> outputs) {}
+
+  /**
+   * Quality figures of the published generator, measured when it was published, or why not.
+   *
+   * @param classifierScore exp(E[KL(p(y|x) ‖ p(y))]) under the bundled MNIST classifier (at most
+   *     10; real MNIST 9.77)
+   * @param classes classes with at least 5% of the samples (real MNIST 10)
+   * @param samples how many samples were scored
+   * @param note how they were measured, or why nothing was
+   */
+  public record Quality(
+      @com.google.gson.annotations.SerializedName("classifier_score") Double classifierScore,
+      @com.google.gson.annotations.SerializedName("classes_at_5_percent") Integer classes,
+      Integer samples,
+      String note) {}
+
+  /** The interfaces of a GAN's two published models on images of {@code imageShape}. */
+  public static Map<String, ModelInterface> interfaces(int noiseDim, List<Integer> imageShape) {
+    long pixels = (long) imageShape.get(0) * imageShape.get(1) * imageShape.get(2);
+    List<String> signatures = List.of(Names.SERVING_DEFAULT, Names.SERVE);
+    TensorInfo images =
+        new TensorInfo(
+            Names.SIG_IMAGES,
+            "float32",
+            List.of(-1L, pixels),
+            null,
+            List.of(0f, 1f),
+            imageShape,
+            "pixels row-major, 0 = black (background), 1 = white (stroke): the training images /"
+                + " 255");
+    return Map.of(
+        Names.GENERATOR,
+        new ModelInterface(
+            signatures,
+            Names.PREDICT_METHOD,
+            List.of(
+                new TensorInfo(
+                    Names.SIG_Z,
+                    "float32",
+                    List.of(-1L, (long) noiseDim),
+                    "standard normal N(0, 1), independent per value",
+                    null,
+                    null,
+                    "the generator's noise; one row per image")),
+            List.of(images)),
+        Names.DISCRIMINATOR,
+        new ModelInterface(
+            signatures,
+            Names.PREDICT_METHOD,
+            List.of(images),
+            List.of(
+                new TensorInfo(
+                    Names.SIG_PROBABILITY,
+                    "float32",
+                    List.of(-1L, 1L),
+                    null,
+                    List.of(0f, 1f),
+                    null,
+                    "D's probability that the image is real: sigmoid(logits)"),
+                new TensorInfo(
+                    Names.SIG_LOGITS,
+                    "float32",
+                    List.of(-1L, 1L),
+                    null,
+                    null,
+                    null,
+                    "D's logit"))));
+  }
 
   /** Where each published model carries its own manifest (SavedModel's place for extra files). */
   public static final String MODEL_MANIFEST = "assets.extra/manifest.json";
@@ -51,9 +151,11 @@ public final class Publisher {
    *
    * @param force replace existing versions; without it an existing version is an error
    * @param command the command line that produced the run, for the manifest
+   * @param quality the generator's quality figures for the manifest, or null when not measured
    */
   public static Manifest publish(
-      Path runDir, Path base, String version, boolean force, String command) throws IOException {
+      Path runDir, Path base, String version, boolean force, String command, Quality quality)
+      throws IOException {
     RunDirectory run = new RunDirectory(runDir);
     RunRecord record = RunRecord.read(run);
     RunSummary summary = RunSummary.read(run);
@@ -66,7 +168,11 @@ public final class Publisher {
             record,
             summary,
             TrainingRun.TF_JAVA_VERSION,
-            Instant.now().toString());
+            Instant.now().toString(),
+            interfaces(record.config().noiseDim(), List.of(MnistShape.SIDE, MnistShape.SIDE, 1)),
+            quality != null
+                ? quality
+                : new Quality(null, null, null, "not measured when published"));
     Path gen = base.resolve("generator").resolve(version);
     Path disc = base.resolve("discriminator").resolve(version);
     Path genStaged = stage(run.generator(), gen, manifest);
