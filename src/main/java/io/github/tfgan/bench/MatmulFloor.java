@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * TensorFlow MatMul kernels take for exactly those products: the floor the iteration cannot beat
  * with these kernels.
  */
-public final class MatmulFloor {
+final class MatmulFloor {
   /** One product {@code [m, k] × [k, n]}. */
   public record Product(String what, int m, int k, int n) {
     /** Multiply-adds counted as 2 FLOPs. */

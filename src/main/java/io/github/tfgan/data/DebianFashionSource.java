@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Fashion-MNIST where Debian's {@code dataset-fashion-mnist} package installs it. */
-public final class DebianFashionSource {
+final class DebianFashionSource {
   /** Where Debian's {@code dataset-fashion-mnist} installs Fashion-MNIST. */
   public static final Path DEBIAN_FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 

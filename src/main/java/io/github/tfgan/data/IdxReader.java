@@ -15,6 +15,9 @@ import java.util.zip.GZIPInputStream;
  * Reads the IDX files MNIST and Fashion-MNIST ship in, raw or gzip-compressed (detected by content,
  * not by name). The magic number, the dimensions and the byte count are all checked; every error is
  * an {@link IOException} naming the file, what was expected and what was found.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * test helpers outside this package use it. Read IDX files with {@link ImageData#readIdx}.
  */
 public final class IdxReader {
   /** Magic number of an IDX file of unsigned bytes with three dimensions (images). */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An HTTP(S) mirror of the four original MNIST files, checked against their published MD5s. */
-public final class MirrorSource implements MnistSource {
+final class MirrorSource implements MnistSource {
   /** Canonical MNIST mirrors, tried in order. */
   public static final List<String> MNIST_MIRRORS =
       List.of(

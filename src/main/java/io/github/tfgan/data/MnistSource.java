@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * One place MNIST can be fetched from. {@link DatasetLoader} tries its sources in order, each into
  * an empty staging directory that it moves into the cache only when the source succeeded.
  */
-public interface MnistSource {
+interface MnistSource {
   /** What the source is, for logs and errors. */
   String name();
 

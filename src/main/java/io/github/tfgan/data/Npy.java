@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * NumPy's {@code .npy} format for 2-D float32 arrays, the form Python users hand around. Reading
  * checks the magic string, the dtype ({@code <f4}), the memory order (C) and the shape, and names
  * the file in every error. Writing goes through a temporary sibling and a rename.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the command line's {@code generate} and {@code score} use it.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};

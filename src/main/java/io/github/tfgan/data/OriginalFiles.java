@@ -11,7 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** The MNIST original files: their published MD5s, and copying them with the check. */
+/**
+ * The MNIST original files: their published MD5s, and copying them with the check.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the run record ({@code run}) and the benchmark command use it.
+ */
 public final class OriginalFiles {
   /** MNIST training images, as published. */
   public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * read to its end would wait as long as the child lives), the wait is bounded, and a child still
  * running then is killed with its descendants.
  */
-public final class Processes {
+final class Processes {
   private Processes() {}
 
   /** Runs commands; {@link Processes#run} is the real one, tests pass fakes. */

@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
  * with TensorFlow MatMuls (‖x − s‖² = ‖x‖² + ‖s‖² − 2x·s) so that 10,000 × 10,000 pairs of
  * 784-pixel images take seconds instead of minutes.
  */
-public final class ParzenWindow implements AutoCloseable {
+final class ParzenWindow implements AutoCloseable {
   private static final int CHUNK = 500;
   private final GraphSession runtime = GraphSession.open();
   private final Placeholder<TFloat32> samples;

@@ -25,6 +25,9 @@ import org.tensorflow.TensorFlow;
  * {@code report --run RUN_DIR}: writes a Markdown reproduction report with PNG plots of the
  * training curves, sample grids across training, the evaluation metrics beside the references and
  * the paper, the run's settings, wall time and machine. Nothing in it is typed by hand.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the command line's {@code report} uses it.
  */
 public final class ReproductionReport {
   /** Goodfellow et al. 2014, Table 1: Gaussian Parzen-window log-likelihood of a GAN on MNIST. */

@@ -40,6 +40,10 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Signature key {@code serving_default}, method {@code tensorflow/serving/predict}, tag {@code
  * serve}. The export is written into a temporary sibling and renamed into place.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * {@code run} and the command line's {@code reexport} use it. Export a trainer's networks with
+ * {@code io.github.tfgan.run.ModelExports}.
  */
 public final class SavedModelExporter {
   private SavedModelExporter() {}

@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/** A plain line chart (Java2D) written as PNG: one x axis, several named series. */
+/**
+ * A plain line chart (Java2D) written as PNG: one x axis, several named series.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the reproduction report uses it.
+ */
 public final class LineChart {
   /** One named series of y values over the shared x values. */
   public record Series(String name, double[] y, Color color) {}

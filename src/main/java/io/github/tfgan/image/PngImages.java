@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Reads a single 28x28 image from a PNG, as float32 in [0, 1] (grey value / 255). */
+/**
+ * Reads a single 28x28 image from a PNG, as float32 in [0, 1] (grey value / 255).
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the command line's {@code score} uses it.
+ */
 public final class PngImages {
   private PngImages() {}
 

@@ -12,7 +12,7 @@ import org.tensorflow.types.TFloat32;
  * distribution draws from [0, limit) (measured: every kernel value positive), which makes the
  * article's networks start with huge logits. {@code GlorotUniformTest} pins the symmetric range.
  */
-public final class GlorotUniform {
+final class GlorotUniform {
   private GlorotUniform() {}
 
   /** sqrt(6 / (fanIn + fanOut)). */

@@ -15,6 +15,9 @@ import java.util.List;
  * {@code metrics.csv}, one row per iteration ({@value #HEADER}): the only reader and writer of the
  * format. Floats are written at full precision, so a resumed run's rows equal an uninterrupted
  * run's character for character.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the reproduction report uses it.
  */
 public final class MetricsFile {
   /** The header line. */

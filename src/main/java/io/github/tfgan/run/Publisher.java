@@ -13,6 +13,9 @@ import java.util.Map;
  * Publishes a finished run's two models into a TF Serving model base directory: {@code
  * base/generator/VERSION} and {@code base/discriminator/VERSION}, each copied through a temporary
  * sibling and renamed, and {@code base/manifest.json} ({@link Manifest}).
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the command line's {@code train --publish} uses it.
  */
 public final class Publisher {
   private Publisher() {}

@@ -11,6 +11,9 @@ import java.util.Map;
  * data came from and how to recognise it, and the versions it ran on. {@link #read} and {@link
  * #write} are its only reader and writer.
  *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the command line and the reproduction report use it.
+ *
  * @param config the resolved configuration (resuming takes it from here)
  * @param dataSource where the training images came from
  * @param dataImages how many training images the run used

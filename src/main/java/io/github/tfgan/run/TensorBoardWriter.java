@@ -20,6 +20,9 @@ import org.tensorflow.types.TUint8;
  * Writes TensorBoard event files with TensorFlow's own summary ops, in a small graph and session of
  * its own: scalars (losses, D(x), D(G(z)), learning rate, iterations/s) and the fixed-noise sample
  * grid as an image. {@code tensorboard --logdir RUN_DIR} shows them.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * a test outside this package uses it ({@link TrainingRun} writes the event files).
  */
 public final class TensorBoardWriter implements AutoCloseable {
   /** The scalar tags, in the order {@link #scalars} takes their values. */

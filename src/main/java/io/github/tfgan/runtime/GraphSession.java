@@ -42,6 +42,9 @@ import org.tensorflow.types.family.TType;
  *   try (Result r = gs.runner().fetch(ops.out).run()) { ... }
  * }
  * }</pre>
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the training, export, evaluation and benchmark code use it.
  */
 public final class GraphSession implements AutoCloseable {
   private final Graph graph;

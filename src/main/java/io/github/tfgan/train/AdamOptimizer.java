@@ -29,7 +29,7 @@ import org.tensorflow.types.TFloat32;
  * variable ({@code <variable>_adam_m}, {@code <variable>_adam_v}, {@code
  * <prefix>_adam_beta1_power}), so that checkpoints are stable and readable from Python.
  */
-public final class AdamOptimizer {
+final class AdamOptimizer {
   private final String prefix;
   private final float beta1;
   private final float beta2;

@@ -8,7 +8,7 @@ import io.github.tfgan.model.SeedStreams;
  * depends only on (seed, i) (stream {@link SeedStreams#SHUFFLE} at the epoch), so a run can be
  * repeated or resumed exactly.
  */
-public final class BatchSampler {
+final class BatchSampler {
   private final int count;
   private final int batchSize;
   private final long seed;

@@ -7,7 +7,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /** {@code tf.clip_by_global_norm}: scale all gradients by clip / max(global norm, clip). */
-public final class GradientClipping {
+final class GradientClipping {
   private GradientClipping() {}
 
   /**

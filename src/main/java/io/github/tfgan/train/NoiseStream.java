@@ -8,7 +8,7 @@ import io.github.tfgan.model.SeedStreams;
  * Drawn in Java rather than by a TensorFlow random op: measured, the graph's {@code
  * StatelessRandomNormal} took about 1.8 ms of a 10 ms iteration for a 128 × 100 batch.
  */
-public final class NoiseStream {
+final class NoiseStream {
   private final SeedStreams streams;
 
   /**

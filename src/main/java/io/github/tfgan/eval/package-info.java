@@ -1,0 +1,13 @@
+/**
+ * How good a generator is: {@link io.github.tfgan.eval.GanMetrics}, the field's metrics in plain
+ * Java on arrays (classifier score, class coverage, Fréchet distance on the classifier's features,
+ * Parzen-window log-likelihood), and {@link io.github.tfgan.eval.Evaluation}, which runs all of
+ * them for an exported generator beside two references, real training images (the ceiling) and
+ * uniform noise (the floor), against the MNIST test set.
+ *
+ * <p>Class probabilities come from {@link io.github.tfgan.export.ClassifierModel} (the classifier
+ * shipped in the jar: {@link io.github.tfgan.export.ClassifierModel#loadBundled()}) as rows of 10;
+ * images are {@code [n, 784]} floats in [0, 1]. The classifier score is at most 10 (the number of
+ * classes); the Parzen estimate is a mean natural-log likelihood per test image.
+ */
+package io.github.tfgan.eval;
