@@ -48,6 +48,9 @@ import org.tensorflow.types.TFloat32;
 public final class SavedModelExporter {
   private SavedModelExporter() {}
 
+  /** SavedModel's directory for extra files (our manifest), kept by {@link #reexport}. */
+  static final String ASSETS_EXTRA = "assets.extra";
+
   /**
    * Exports {@code spec}'s network with the values stored under {@code checkpointPrefix}.
    *
@@ -149,6 +152,17 @@ public final class SavedModelExporter {
   public static void exportRestored(
       Function<Graph, Signature> build, Path checkpointPrefix, Path dir, boolean force)
       throws IOException {
+    exportRestored(build, checkpointPrefix, dir, force, null);
+  }
+
+  /** As above, and with a copy of {@code assetsExtra} (when not null) as the export's own. */
+  private static void exportRestored(
+      Function<Graph, Signature> build,
+      Path checkpointPrefix,
+      Path dir,
+      boolean force,
+      Path assetsExtra)
+      throws IOException {
     Directories.checkReplaceable(dir.toAbsolutePath(), force);
     Path tmp = Directories.tempSibling(dir);
     try {
@@ -161,6 +175,9 @@ public final class SavedModelExporter {
             .export();
       }
       listVariables(tmp.resolve("saved_model.pb"));
+      if (assetsExtra != null) {
+        Directories.copyInto(assetsExtra, tmp.resolve(ASSETS_EXTRA));
+      }
       Directories.commit(tmp, dir, force);
     } finally {
       Directories.deleteTree(tmp);
@@ -206,8 +223,14 @@ public final class SavedModelExporter {
     Path model = ServingBundles.resolve(dir);
     Path weights = Files.createTempDirectory(model.toAbsolutePath().getParent(), ".weights-");
     try {
-      // the weights are copied out first: the export replaces the directory they are in
-      Directories.copyInto(model.resolve("variables"), weights);
+      // the weights (and the manifest, the model's provenance) are copied out first: the export
+      // replaces the directory they are in
+      Directories.copyInto(model.resolve("variables"), weights.resolve("variables"));
+      Path extras = null;
+      if (Files.isDirectory(model.resolve(ASSETS_EXTRA))) {
+        extras = weights.resolve(ASSETS_EXTRA);
+        Directories.copyInto(model.resolve(ASSETS_EXTRA), extras);
+      }
       int width = noiseDim;
       Function<Graph, Signature> build =
           switch (kind) {
@@ -215,7 +238,7 @@ public final class SavedModelExporter {
             case DISCRIMINATOR -> g -> buildInference(g, NetworkSpec.discriminator());
             case CLASSIFIER -> SavedModelExporter::classifierInference;
           };
-      exportRestored(build, weights.resolve("variables"), model, true);
+      exportRestored(build, weights.resolve("variables").resolve("variables"), model, true, extras);
     } finally {
       Directories.deleteTree(weights);
     }
