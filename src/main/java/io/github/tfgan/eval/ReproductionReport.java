@@ -10,7 +10,6 @@ import io.github.tfgan.run.RunDirectory;
 import io.github.tfgan.run.RunRecord;
 import io.github.tfgan.run.RunSummary;
 import io.github.tfgan.run.TrainingRun;
-import io.github.tfgan.train.IterationMetrics;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,21 +51,12 @@ public final class ReproductionReport {
     RunDirectory run = new RunDirectory(runDir);
     RunRecord record = RunRecord.read(run);
     RunSummary summary = RunSummary.read(run);
-    List<IterationMetrics> rows = MetricsFile.read(run.metrics());
-    int n = rows.size();
-    if (n == 0) {
+    MetricsFile.Curves curves = MetricsFile.readCurves(run.metrics());
+    if (curves.size() == 0) {
       throw new IOException(run.metrics() + ": expected metrics rows, found none");
     }
-    double[] it = new double[n];
-    double[][] cols = new double[4][n];
-    for (int i = 0; i < n; i++) {
-      IterationMetrics m = rows.get(i);
-      it[i] = m.iteration();
-      cols[0][i] = m.dLoss();
-      cols[1][i] = m.gLoss();
-      cols[2][i] = m.dReal();
-      cols[3][i] = m.dFake();
-    }
+    double[] it = curves.iteration();
+    double[][] cols = {curves.dLoss(), curves.gLoss(), curves.dReal(), curves.dFake()};
     String stem = markdown.getFileName().toString().replaceFirst("\\.md$", "");
     Path assets = markdown.toAbsolutePath().getParent().resolve(stem);
     Files.createDirectories(assets);

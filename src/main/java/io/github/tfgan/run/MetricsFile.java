@@ -48,6 +48,35 @@ public final class MetricsFile {
   }
 
   /**
+   * The columns of a metrics file, for readers above the training layer (the report's curves).
+   *
+   * @param iteration 1-based iterations, one per row
+   */
+  public record Curves(
+      double[] iteration, double[] dLoss, double[] gLoss, double[] dReal, double[] dFake) {
+    /** Rows read. */
+    public int size() {
+      return iteration.length;
+    }
+  }
+
+  /** The columns of {@code file}, as {@link #read} reads its rows. */
+  public static Curves readCurves(Path file) throws IOException {
+    List<IterationMetrics> rows = read(file);
+    int n = rows.size();
+    Curves c = new Curves(new double[n], new double[n], new double[n], new double[n], new double[n]);
+    for (int i = 0; i < n; i++) {
+      IterationMetrics m = rows.get(i);
+      c.iteration()[i] = m.iteration();
+      c.dLoss()[i] = m.dLoss();
+      c.gLoss()[i] = m.gLoss();
+      c.dReal()[i] = m.dReal();
+      c.dFake()[i] = m.dFake();
+    }
+    return c;
+  }
+
+  /**
    * Every whole row of {@code file}, in order. A process killed mid-write can leave a partial last
    * row: rows that do not parse are skipped.
    */
