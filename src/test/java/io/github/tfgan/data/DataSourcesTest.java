@@ -2,6 +2,7 @@ package io.github.tfgan.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,6 +176,55 @@ class DataSourcesTest {
             dir.resolve("c2"), List.of(broken, broken), DebianFashionSource.standard());
     IOException e = assertThrows(IOException.class, () -> none.loadTraining(Dataset.MNIST, null));
     assertTrue(e.getMessage().contains("broken: unreachable; broken: unreachable"), e.getMessage());
+  }
+
+  @Test
+  void aSourceFailingWithoutAMessageIsReportedByItsTypeAndCause() throws IOException {
+    List<String> tried = new ArrayList<>();
+    MnistSource silent =
+        fake(
+            "silent",
+            tried,
+            out -> {
+              java.net.ConnectException e = new java.net.ConnectException();
+              e.initCause(new java.nio.channels.UnresolvedAddressException());
+              throw e;
+            });
+    MnistSource npe =
+        fake(
+            "npe",
+            tried,
+            out -> {
+              throw new NullPointerException();
+            });
+    DatasetLoader loader =
+        new DatasetLoader(dir.resolve("c3"), List.of(silent, npe), DebianFashionSource.standard());
+    java.io.PrintStream originalErr = System.err;
+    java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+    IOException e;
+    try {
+      System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+      e = assertThrows(IOException.class, () -> loader.loadTraining(Dataset.MNIST, null));
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertEquals(List.of("silent", "npe"), tried);
+    String message = e.getMessage();
+    assertTrue(message.contains("Tried: "), message);
+    assertTrue(
+        message.contains("silent: ConnectException (caused by UnresolvedAddressException)"),
+        message);
+    assertTrue(message.contains("npe: NullPointerException"), message);
+    assertFalse(message.contains("null"), message);
+    // The warnings (SLF4J's simple logger writes them to standard error, looked up per line).
+    String warnings = logged.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(
+        warnings.contains(
+            "silent failed: ConnectException (caused by UnresolvedAddressException); trying the"
+                + " next source"),
+        warnings);
+    assertTrue(warnings.contains("npe failed: NullPointerException; no source left"), warnings);
+    assertFalse(warnings.contains("null"), warnings);
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The R1 penalty and the moving average of G's weights, checked against Java arithmetic. */
 class StabilisationTest {
@@ -55,11 +57,19 @@ class StabilisationTest {
     assertNotEquals(run(plain, TrainerOptions.DEFAULT).get(19), a.get(19));
   }
 
-  @Test
-  void movingAverageFollowsGeneratorWeightsAndIsWhatSamplesAndExportsUse(@TempDir Path dir) {
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void movingAverageFollowsGeneratorWeightsAndIsWhatSamplesAndExportsUse(
+      boolean warmup, @TempDir Path dir) {
     float decay = 0.9f;
     GanConfig config =
-        GanConfig.builder().iterations(3).batchSize(BATCH).seed(5).emaDecay(decay).build();
+        GanConfig.builder()
+            .iterations(3)
+            .batchSize(BATCH)
+            .seed(5)
+            .emaDecay(decay)
+            .emaWarmup(warmup)
+            .build();
     float[] z = new float[2 * 100];
     for (int i = 0; i < z.length; i++) {
       z[i] = (float) Math.sin(i * 0.3);
@@ -69,10 +79,12 @@ class StabilisationTest {
       assertArrayEquals(ema, t.variableValues(t.generatorVariables()), "starts equal to G");
       for (int step = 0; step < 3; step++) {
         t.step();
+        // TensorFlow's ExponentialMovingAverage(num_updates): min(decay, (1 + n) / (10 + n)).
+        float d = warmup ? Math.min(decay, (1f + step) / (10f + step)) : decay;
         float[][] w = t.variableValues(t.generatorVariables());
         for (int v = 0; v < w.length; v++) {
           for (int i = 0; i < w[v].length; i++) {
-            ema[v][i] = ema[v][i] - (1 - decay) * (ema[v][i] - w[v][i]);
+            ema[v][i] = ema[v][i] - (1 - d) * (ema[v][i] - w[v][i]);
           }
         }
         float[][] found = t.variableValues(t.sampledGeneratorVariables());
@@ -92,6 +104,42 @@ class StabilisationTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void warmUpMakesTheFirstAverageMostlyTheTrainedWeights() {
+    // The stable preset's decay: with warm-up the first update uses min(0.9998, 1/10) = 0.1, so
+    // the average is 0.1·init + 0.9·w1; without it, 0.9998·init + 0.0002·w1.
+    GanConfig base =
+        GanConfig.builder().iterations(1).batchSize(BATCH).seed(4).emaDecay(0.9998f).build();
+    float[][] init;
+    float[][] w1;
+    float[][] warm;
+    try (GanTrainer t = new GanTrainer(base.toBuilder().emaWarmup(true).build(), BARS)) {
+      init = t.variableValues(t.generatorVariables());
+      t.step();
+      w1 = t.variableValues(t.generatorVariables());
+      warm = t.variableValues(t.sampledGeneratorVariables());
+    }
+    float[][] cold;
+    try (GanTrainer t = new GanTrainer(base.toBuilder().emaWarmup(false).build(), BARS)) {
+      assertArrayEquals(init, t.variableValues(t.generatorVariables()), "the same init");
+      t.step();
+      assertArrayEquals(w1, t.variableValues(t.generatorVariables()), "the same first step");
+      cold = t.variableValues(t.sampledGeneratorVariables());
+    }
+    for (int v = 0; v < init.length; v++) {
+      for (int i = 0; i < init[v].length; i++) {
+        assertEquals(0.1f * init[v][i] + 0.9f * w1[v][i], warm[v][i], 1e-6f, "warm " + v + "," + i);
+        assertEquals(
+            0.9998f * init[v][i] + 0.0002f * w1[v][i], cold[v][i], 1e-6f, "cold " + v + "," + i);
+      }
+    }
+    double moved = maxAbsDiff(w1, init);
+    assertTrue(moved > 1e-4, "the first step moves the weights: " + moved);
+    assertTrue(maxAbsDiff(warm, w1) < 0.11 * moved, "warm-up: near the trained weights");
+    assertTrue(maxAbsDiff(cold, init) < 0.001 * moved, "constant decay: near the initial ones");
+    assertTrue(maxAbsDiff(warm, w1) * 5 < maxAbsDiff(cold, w1));
   }
 
   @Test
