@@ -96,3 +96,24 @@ def test_docs_python_snippet_runs_as_written(tmp_path):
     assert "images (16, 784)" in result.stdout
     assert "keras (2, 784)" in result.stdout
     assert (tmp_path / "samples.png").stat().st_size > 0
+
+
+def test_keras_tfsmlayer_default_endpoint_serve(models):
+    """Keras 3's TFSMLayer(path) calls the endpoint "serve" by default: every export has it, the
+    same function as serving_default (as Keras's own model.export writes both)."""
+    gen_dir, disc_dir = models
+    z = np.random.default_rng(3).standard_normal((4, 100)).astype(np.float32)
+    images = keras.layers.TFSMLayer(str(gen_dir))(z)["images"]
+    default = tf.saved_model.load(str(gen_dir)).signatures["serving_default"](z=tf.constant(z))
+    np.testing.assert_array_equal(np.asarray(images), default["images"].numpy())
+    scores = keras.layers.TFSMLayer(str(disc_dir))(images)
+    assert set(scores) == {"probability", "logits"}
+    for directory in (gen_dir, disc_dir):
+        assert set(tf.saved_model.load(str(directory)).signatures) == {"serving_default", "serve"}
+
+
+@pytest.mark.parametrize("model", ["generator/1", "discriminator/1", "article/generator/1",
+                                   "article/discriminator/1", "classifier/1"])
+def test_shipped_models_load_with_keras_defaults(model):
+    layer = keras.layers.TFSMLayer(str(ROOT / "savedmodels" / model))
+    assert layer is not None

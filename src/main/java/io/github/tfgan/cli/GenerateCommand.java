@@ -17,8 +17,10 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    customSynopsis =
-        "gan generate --model DIR (--count N [--seed N] | --z FILE) --out FILE [--force]",
+    customSynopsis = {
+      "gan generate --model DIR (--count N [--seed N] | --z FILE)",
+      "             --out FILE [--force]"
+    },
     description = "Generate images from an exported generator (PNG grid or .npy [n, 784]).")
 final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

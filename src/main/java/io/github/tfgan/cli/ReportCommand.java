@@ -64,14 +64,16 @@ final class ReportCommand implements Callable<Integer> {
     }
     PrintStream stdout = GanCli.stdout(spec);
     try (ClassifierModel c = classifierOption.load()) {
-      ReproductionReport.write(
-          run,
-          out,
-          c,
-          dataOptions.training(Dataset.MNIST),
-          dataOptions.test(Dataset.MNIST),
-          samples,
-          GanConfig.DEFAULT_SEED);
+      List<String> verdict =
+          ReproductionReport.write(
+              run,
+              out,
+              c,
+              dataOptions.training(Dataset.MNIST),
+              dataOptions.test(Dataset.MNIST),
+              samples,
+              GanConfig.DEFAULT_SEED);
+      verdict.forEach(stdout::println);
     }
     stdout.println("wrote " + out);
     return 0;

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     modelTransformer = TrainCommand.ConfigOptions.class,
     customSynopsis = {
       "gan train [--preset article|stable] [OPTION]... [--out DIR [--overwrite]]",
-      "gan train --resume DIR [--shards N] [--export DIR [--model-version N] [--force]]"
+      "gan train --resume DIR [--shards N]",
+      "          [--export DIR [--model-version N] [--force]]"
     },
     description = {
       "Train a GAN into a run directory: metrics, sample grids, checkpoints, TensorBoard events"

@@ -29,11 +29,9 @@ package io.github.tfgan.config;
  *     written before this field existed reads as, means 1
  * @param emaDecay decay of an exponential moving average of G's weights, which is what samples and
  *     exports use; 0 = off (the raw weights)
- * @param emaWarmup whether the average's decay warms up as TensorFlow's {@code
- *     tf.train.ExponentialMovingAverage(decay, num_updates)} does: at iteration n (0-based) the
- *     decay is min(emaDecay, (1 + n) / (10 + n)), so that the average forgets the initial weights
- *     within a short run. false, what a configuration written before this field existed reads as,
- *     is a constant decay from the first iteration (versions up to 0.8.0)
+ * @param emaWarmup decay min(emaDecay, (1 + n) / (10 + n)) at iteration n, as TF's {@code
+ *     ExponentialMovingAverage(decay, num_updates)}; false (a configuration written before this
+ *     field existed reads so): a constant decay, as up to 0.8.0
  * @param updates whether G steps against D as just updated (the article's alternating steps) or
  *     both step from the same point; null, what a configuration written before this field existed
  *     reads as, means alternating

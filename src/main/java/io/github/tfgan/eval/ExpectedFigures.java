@@ -86,8 +86,8 @@ public record ExpectedFigures(
   }
 
   /**
-   * Measured beside expected, one line per figure, then the verdict: {@code "verdict: as
-   * expected"} or {@code "verdict: outside the expected range: score 1.50 (expected 1.9–2.9)"}.
+   * Measured beside expected, one line per figure, then the verdict: {@code "verdict: as expected"}
+   * or {@code "verdict: outside the expected range: score 1.50 (expected 1.9–2.9)"}.
    */
   public List<String> compare(Evaluation.Figures measured) {
     List<String> lines = new ArrayList<>();

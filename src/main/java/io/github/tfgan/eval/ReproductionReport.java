@@ -37,9 +37,13 @@ public final class ReproductionReport {
   private ReproductionReport() {}
 
   /**
+   * Writes the report of a finished run.
+   *
    * @param markdown the report file; its images go into a sibling directory named after it
+   * @return the generator's figures beside the expected ones ({@link ExpectedFigures}) and the
+   *     one-line verdict, as the report ends with them
    */
-  public static void write(
+  public static List<String> write(
       Path runDir,
       Path markdown,
       ClassifierModel classifier,
@@ -97,6 +101,7 @@ public final class ReproductionReport {
     md.append("Written by `java -jar target/gan.jar report --run ")
         .append(runDir)
         .append("`; not edited by hand.\n\n");
+    List<String> verdict = verdict(record.config(), figures.get(0));
     md.append("## Metrics\n\n");
     md.append(
         String.format(
@@ -127,7 +132,7 @@ public final class ReproductionReport {
         .append("/losses.png)\n\n![discriminator](")
         .append(stem)
         .append("/discriminator.png)\n\n");
-    int tail = Math.min(1000, n);
+    int tail = Math.min(1000, curves.size());
     md.append(
         String.format(
             Locale.ROOT,
@@ -182,7 +187,25 @@ public final class ReproductionReport {
         .append(' ')
         .append(System.getProperty("os.arch"))
         .append('\n');
+    md.append("## Against the expected figures\n\n```\n")
+        .append(String.join("\n", verdict))
+        .append("\n```\n");
     Directories.writeAtomically(markdown, md.toString().getBytes(StandardCharsets.UTF_8));
+    return verdict;
+  }
+
+  /**
+   * The generator's figures beside what a full run of its preset is expected to score, and the
+   * verdict; for a configuration that is no preset's full run, one line saying so.
+   */
+  static List<String> verdict(io.github.tfgan.config.GanConfig config, Evaluation.Figures g) {
+    return ExpectedFigures.of(config)
+        .map(e -> e.compare(g))
+        .orElse(
+            List.of(
+                "verdict: no expected figures: this is not a full run of a preset (expected"
+                    + " figures exist for the article and stable presets at their own"
+                    + " iterations, any seed)"));
   }
 
   private static double[] smooth(double[] v) {

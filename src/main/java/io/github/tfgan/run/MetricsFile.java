@@ -64,7 +64,8 @@ public final class MetricsFile {
   public static Curves readCurves(Path file) throws IOException {
     List<IterationMetrics> rows = read(file);
     int n = rows.size();
-    Curves c = new Curves(new double[n], new double[n], new double[n], new double[n], new double[n]);
+    Curves c =
+        new Curves(new double[n], new double[n], new double[n], new double[n], new double[n]);
     for (int i = 0; i < n; i++) {
       IterationMetrics m = rows.get(i);
       c.iteration()[i] = m.iteration();

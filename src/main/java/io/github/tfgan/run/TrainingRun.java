@@ -143,76 +143,10 @@ public final class TrainingRun {
   public static TrainingRun resume(Path directory, ImageData data) throws IOException {
     RunDirectory dir = new RunDirectory(directory);
     RunRecord record = RunRecord.read(dir);
-    String found = DataProvenance.pixelsSha256(data);
-    if (!found.equals(record.dataPixelsSha256())) {
-      throw new IOException(
-          directory
-              + ": the training data does not match the run's: expected pixels sha256 "
-              + record.dataPixelsSha256()
-              + ", found "
-              + found
-              + " ("
-              + data.source()
-              + ")");
-    }
-    Checkpoints.Checkpoint from =
-        dir.checkpoints(record.config().keepCheckpoints())
-            .latest()
-            .orElseThrow(
-                () ->
-                    new IOException(
-                        directory
-                            + ": expected a checkpoint in "
-                            + directory.resolve("checkpoints")
-                            + ", found none"));
-    String now = Checkpoints.fingerprint(record.config());
-    java.util.Optional<String> then = from.configFingerprint();
-    if (then.isPresent() && !then.get().equals(now)) {
-      throw new IOException(
-          dir.record()
-              + ": expected the run-defining config that "
-              + from.directory()
-              + " was written under (sha256 "
-              + then.get()
-              + "), found a changed one (sha256 "
-              + now
-              + "); put the original config.json back, or start a new run");
-    }
-    if (record.config().iterations() < from.iteration()) {
-      throw new IOException(
-          dir.record()
-              + ": expected at least "
-              + from.iteration()
-              + " iterations (the latest checkpoint's), found "
-              + record.config().iterations());
-    }
-    if (isFinished(directory)) {
-      throw new IOException(
-          directory + ": the run has already finished (" + dir.summary() + " exists)");
-    }
+    Checkpoints.Checkpoint from = Resumption.check(directory, dir, record, data);
     TrainingRun run = new TrainingRun(record.config(), data, dir, from);
     run.dataDir = record.dataDirectory();
     return run;
-  }
-
-  /**
-   * The resolved configuration as the run's header prints it: {@code config:}, then two settings
-   * per line, each name padded to a column (the names and values of {@code config.json}).
-   */
-  static List<String> configTable(GanConfig config) {
-    List<String> cells = new ArrayList<>();
-    for (var e : Json.GSON.toJsonTree(config).getAsJsonObject().entrySet()) {
-      String value =
-          e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString();
-      cells.add(String.format(java.util.Locale.ROOT, "%-22s %-14s", e.getKey(), value));
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add("config:");
-    for (int i = 0; i < cells.size(); i += 2) {
-      String row = "  " + cells.get(i) + (i + 1 < cells.size() ? "  " + cells.get(i + 1) : "");
-      lines.add(row.stripTrailing());
-    }
-    return lines;
   }
 
   /** Whether the run in {@code directory} has finished: its summary, written last, exists. */
@@ -314,7 +248,7 @@ public final class TrainingRun {
       DataProvenance.record(config, data, dataDir, TF_JAVA_VERSION).write(dir);
       MetricsFile.create(dir.metrics());
     }
-    configTable(config).forEach(say);
+    Resumption.configTable(config).forEach(say);
     say.accept("data: " + data.count() + " images from " + data.source());
     say.accept("run directory: " + dir.root().toAbsolutePath());
     float[] fixedZ = fixedNoise(config);

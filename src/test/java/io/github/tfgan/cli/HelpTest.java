@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -100,9 +99,6 @@ class HelpTest {
   }
 
   @Test
-  @Disabled(
-      "bug in src/main: custom synopses are not wrapped: train's second line is 87 characters,"
-          + " generate's is 86")
   void synopsisLinesFitIn80CharactersToo() {
     for (String command : commands()) {
       for (String line : helpOf(command).lines().filter(HelpTest::synopsis).toList()) {
