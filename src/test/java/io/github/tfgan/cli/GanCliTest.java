@@ -156,7 +156,12 @@ class GanCliTest {
     assertTrue(Files.isRegularFile(base.resolve("generator/2/saved_model.pb")));
     assertTrue(Files.isRegularFile(base.resolve("discriminator/2/variables/variables.index")));
     String manifest = Files.readString(base.resolve("manifest.json"));
-    assertTrue(manifest.contains("\"command\": \"java -jar target/gan.jar train --data"), manifest);
+    assertTrue(manifest.contains("\"command\": \"bin/gan train --data"), manifest);
+    assertTrue(manifest.contains("\"distribution\": \"standard normal N(0, 1)"), manifest);
+    assertTrue(
+        manifest.contains("\"signatures\": [\n        \"serving_default\",\n        \"serve\""),
+        manifest);
+    assertTrue(manifest.contains("\"classifier_score\":"), manifest);
     assertTrue(manifest.contains("\"data_pixels_sha256\""), manifest);
     assertTrue(manifest.contains("\"tensorflow_java\": \"1.1.0\""), manifest);
     byte[] before =
