@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
       TrainClassifierCommand.class,
       EvaluateCommand.class,
       ReportCommand.class,
-      ReexportCommand.class
+      ReexportCommand.class,
+      ChartsCommand.class
     })
 public final class GanCli implements Callable<Integer> {
 
