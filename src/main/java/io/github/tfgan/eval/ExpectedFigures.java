@@ -29,7 +29,7 @@ public record ExpectedFigures(
     }
 
     String text(String format) {
-      return String.format(Locale.ROOT, format + "–" + format, low, high);
+      return String.format(Locale.ROOT, format + " to " + format, low, high);
     }
   }
 
@@ -124,7 +124,7 @@ public record ExpectedFigures(
     lines.add(
         String.format(
             Locale.ROOT,
-            "  %-18s %10s   expected %-14s %s",
+            "  %-18s %10s   expected %-18s %s",
             name,
             shown,
             range.text(format),

@@ -98,7 +98,7 @@ public final class ReproductionReport {
 
     StringBuilder md = new StringBuilder();
     md.append("# Reproduction report\n\n");
-    md.append("Written by `java -jar target/gan.jar report --run ")
+    md.append("Written by `bin/gan report --run ")
         .append(runDir)
         .append("`; not edited by hand.\n\n");
     List<String> verdict = verdict(record.config(), figures.get(0));
