@@ -51,7 +51,9 @@ def test_keras_fine_tunes_the_generator_through_a_trainable_tfsmlayer(models):
 
 
 def _tflite_runner(directory):
-    converted = tf.lite.TFLiteConverter.from_saved_model(str(directory)).convert()
+    # Two signatures (serving_default and serve): TFLite converts one, named by its key.
+    converted = tf.lite.TFLiteConverter.from_saved_model(
+        str(directory), signature_keys=["serving_default"]).convert()
     interpreter = tf.lite.Interpreter(model_content=converted)
     return interpreter.get_signature_runner("serving_default")
 
