@@ -51,8 +51,9 @@ public record ExpectedFigures(
           "docs/article.md, \"What is deterministic\"");
 
   /**
-   * The stable preset, 52,000 iterations: seeds 42, 1, 2 with 0.6.0's step, seed 42 with 0.7.0's,
-   * 0.8.0's and 0.9.0's (moving-average warm-up) default steps.
+   * The stable preset, 52,000 iterations: seeds 42, 1, 2 with 0.5.0's and 0.6.0's settings, seed 42
+   * with 0.7.0's and 0.8.0's default steps, seeds 42, 1, 2 with 0.9.0's moving-average warm-up
+   * (scores 8.89–9.01, Fréchet distance 2.30–2.89, Parzen LL 234.1–240.8, ten classes).
    */
   public static final ExpectedFigures STABLE =
       new ExpectedFigures(
