@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.io.Errors;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -239,8 +240,7 @@ public final class Charts {
     try {
       return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
     } catch (RuntimeException e) {
-      throw new IOException(
-          file + ": expected " + what + ", found " + io.github.tfgan.io.Errors.describe(e), e);
+      throw new IOException(file + ": expected " + what + ", found " + Errors.describe(e), e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.tfgan.bench;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.io.Errors;
 import io.github.tfgan.run.RunStoppedException;
 import io.github.tfgan.run.TrainingRun;
 import io.github.tfgan.train.GanTrainer;
@@ -112,8 +113,7 @@ final class TrainLoop implements AutoCloseable {
       throw new IOException("bench: interrupted while the train loop ran", e);
     }
     if (failure != null) {
-      throw new IOException(
-          "bench: the train loop failed: " + io.github.tfgan.io.Errors.describe(failure), failure);
+      throw new IOException("bench: the train loop failed: " + Errors.describe(failure), failure);
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.tfgan.cli;
 
 import io.github.tfgan.bench.Benchmark;
 import io.github.tfgan.config.Dataset;
+import io.github.tfgan.config.Presets;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.data.OriginalFiles;
 import java.io.PrintStream;
@@ -73,13 +74,8 @@ final class BenchCommand implements Callable<Integer> {
         throw new UsageError(e.getKey() + ": expected a positive number, found " + e.getValue());
       }
     }
-    if (!io.github.tfgan.config.Presets.NAMES_LIST.contains(preset)) {
-      throw new UsageError(
-          "--preset: expected "
-              + io.github.tfgan.config.Presets.NAMES
-              + ", found '"
-              + preset
-              + "'");
+    if (!Presets.NAMES_LIST.contains(preset)) {
+      throw new UsageError("--preset: expected " + Presets.NAMES + ", found '" + preset + "'");
     }
     if (json != null) {
       OutputFile.check("--json", json, force);

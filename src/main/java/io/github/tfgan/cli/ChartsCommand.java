@@ -30,10 +30,7 @@ final class ChartsCommand implements Callable<Integer> {
           "A bench --json result, one panel each (default: the latest pair,"
               + " bench-article-0.8-fifth.json and bench-stable-0.8-fifth.json in"
               + " docs/results/bench).")
-  List<Path> bench =
-      List.of(
-          Path.of("docs/results/bench/bench-article-0.8-fifth.json"),
-          Path.of("docs/results/bench/bench-stable-0.8-fifth.json"));
+  List<Path> bench;
 
   @Option(
       names = "--evaluation",
@@ -41,11 +38,7 @@ final class ChartsCommand implements Callable<Integer> {
       description =
           "An evaluate --json result and its label, one bar each (default: the article's"
               + " reference run and the stable preset's 0.9.0 run in docs/results).")
-  Map<String, Path> evaluations =
-      new LinkedHashMap<>(
-          Map.of(
-              "article's settings (reference run)",
-              Path.of("docs/results/evaluation-article.json")));
+  Map<String, Path> evaluations;
 
   @Option(
       names = "--out",
@@ -55,7 +48,16 @@ final class ChartsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--evaluation")) {
+    if (bench == null) {
+      bench =
+          List.of(
+              Path.of("docs/results/bench/bench-article-0.8-fifth.json"),
+              Path.of("docs/results/bench/bench-stable-0.8-fifth.json"));
+    }
+    if (evaluations == null) {
+      evaluations = new LinkedHashMap<>();
+      evaluations.put(
+          "article's settings (reference run)", Path.of("docs/results/evaluation-article.json"));
       evaluations.put("stable preset, 0.9.0", Path.of("docs/results/evaluation-stable-0.9.json"));
     }
     for (Path file : bench) {

@@ -1,5 +1,6 @@
 package io.github.tfgan.cli;
 
+import io.github.tfgan.io.Errors;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ final class Flags {
     } catch (IOException e) {
       throw new IOException(flag + " " + GanCli.describe(e), e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(flag + " " + io.github.tfgan.io.Errors.describe(e), e);
+      throw new IllegalArgumentException(flag + " " + Errors.describe(e), e);
     }
   }
 }

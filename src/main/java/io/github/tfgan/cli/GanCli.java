@@ -1,6 +1,8 @@
 package io.github.tfgan.cli;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.io.Errors;
+import io.github.tfgan.run.RunStoppedException;
 import io.github.tfgan.runtime.NativeSetup;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -83,7 +85,7 @@ public final class GanCli implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          if (ex instanceof io.github.tfgan.run.RunStoppedException) {
+          if (ex instanceof RunStoppedException) {
             return 130; // interrupted; the run printed where it stopped and how to resume
           }
           String message = describe(ex);
@@ -118,7 +120,7 @@ public final class GanCli implements Callable<Integer> {
           + ": "
           + what;
     }
-    return io.github.tfgan.io.Errors.describe(ex);
+    return Errors.describe(ex);
   }
 
   @Override

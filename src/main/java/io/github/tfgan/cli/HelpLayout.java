@@ -100,7 +100,7 @@ final class HelpLayout {
     StringBuilder line = new StringBuilder("Usage: " + spec.qualifiedName());
     for (OptionSpec option : spec.options()) {
       if (option.required()) {
-        line.append(' ').append(names(option).replaceFirst(",.*? --", " --"));
+        line.append(' ').append(option.longestName()).append(valueLabel(option));
       }
     }
     for (CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
@@ -206,11 +206,13 @@ final class HelpLayout {
     if (option.negatable()) {
       joined = joined.replaceFirst("^--", "--[no-]");
     }
+    return joined + valueLabel(option);
+  }
+
+  /** {@code " N"} for an option that takes a value, {@code ""} for a switch. */
+  private static String valueLabel(OptionSpec option) {
     boolean takesValue = !option.arity().equals(CommandLine.Range.valueOf("0"));
-    if (takesValue && !option.type().equals(boolean.class)) {
-      joined += " " + option.paramLabel();
-    }
-    return joined;
+    return takesValue && !option.type().equals(boolean.class) ? " " + option.paramLabel() : "";
   }
 
   /** Words of {@code text} in lines of at most {@code width} characters, broken at spaces only. */

@@ -1,8 +1,12 @@
 package io.github.tfgan.cli;
 
+import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.Presets;
 import io.github.tfgan.data.ImageData;
+import io.github.tfgan.eval.Evaluation;
+import io.github.tfgan.export.ClassifierModel;
+import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.run.Publisher;
 import io.github.tfgan.run.RunDirectory;
 import io.github.tfgan.run.RunRecord;
@@ -267,15 +271,13 @@ final class TrainCommand implements Callable<Integer> {
   /** The generator's classifier score and classes for the manifest (MNIST runs only). */
   private static Publisher.Quality quality(Path runDir) throws Exception {
     RunRecord record = RunRecord.read(new RunDirectory(runDir));
-    if (record.config().dataset() != io.github.tfgan.config.Dataset.MNIST) {
+    if (record.config().dataset() != Dataset.MNIST) {
       return new Publisher.Quality(
           null, null, null, "not measured: the bundled classifier knows MNIST's digits only");
     }
-    try (io.github.tfgan.export.GeneratorModel g =
-            io.github.tfgan.export.GeneratorModel.load(new RunDirectory(runDir).generator());
-        io.github.tfgan.export.ClassifierModel c =
-            io.github.tfgan.export.ClassifierModel.loadBundled()) {
-      return io.github.tfgan.eval.Evaluation.quality(g, c, QUALITY_SAMPLES, GanConfig.DEFAULT_SEED);
+    try (GeneratorModel g = GeneratorModel.load(new RunDirectory(runDir).generator());
+        ClassifierModel c = ClassifierModel.loadBundled()) {
+      return Evaluation.quality(g, c, QUALITY_SAMPLES, GanConfig.DEFAULT_SEED);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.tfgan.cli;
 
+import io.github.tfgan.io.Errors;
+
 /**
  * A flag's value that the command cannot use: {@link GanCli} prints the message and exits with 2,
  * as for any other usage error (a runtime error exits with 1).
@@ -19,7 +21,7 @@ final class UsageError extends RuntimeException {
    * start ({@code "loss: expected ..."}) gives way to the flag.
    */
   static UsageError of(String flag, RuntimeException cause) {
-    String message = io.github.tfgan.io.Errors.describe(cause).replaceFirst("^[A-Za-z0-9]+: ", "");
+    String message = Errors.describe(cause).replaceFirst("^[A-Za-z0-9]+: ", "");
     UsageError e = new UsageError(flag + ": " + message);
     e.initCause(cause);
     return e;

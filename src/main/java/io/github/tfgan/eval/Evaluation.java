@@ -73,14 +73,9 @@ public final class Evaluation {
       GeneratorModel generator, ClassifierModel classifier, int samples, long seed) {
     float[] probabilities =
         classifier.run(generator.generate(generator.noise(samples, seed))).probabilities();
-    double[][] p = rows(probabilities, MnistShape.CLASSES);
-    int[] predicted = new int[samples];
-    for (int i = 0; i < samples; i++) {
-      predicted[i] = argmax(p[i]);
-    }
+    double[][] p = rows(probabilities, MnistClassifier.CLASSES);
     double score = GanMetrics.classifierScore(p);
-    int classes =
-        GanMetrics.coveredClasses(GanMetrics.classShares(predicted, MnistShape.CLASSES), 0.05);
+    int classes = GanMetrics.coveredClasses(shares(p), COVERAGE_SHARE);
     return new Publisher.Quality(
         Math.round(score * 1000) / 1000.0,
         classes,
@@ -145,11 +140,7 @@ public final class Evaluation {
         LOG.info("evaluating {} ({} images)", names.get(k), samples);
         ClassifierModel.Outputs o = classifier.run(images);
         double[][] p = rows(o.probabilities(), MnistClassifier.CLASSES);
-        int[] predicted = new int[samples];
-        for (int i = 0; i < samples; i++) {
-          predicted[i] = argmax(p[i]);
-        }
-        double[] shares = GanMetrics.classShares(predicted, MnistClassifier.CLASSES);
+        double[] shares = shares(p);
         double fid =
             GanMetrics.frechetDistance(rows(o.features(), MnistClassifier.FEATURES), testFeatures);
         double bestSigma = SIGMAS[0];
@@ -206,6 +197,15 @@ public final class Evaluation {
       }
       out.println(sb);
     }
+  }
+
+  /** Each class's share of the images, by the classifier's most probable class per row. */
+  private static double[] shares(double[][] probabilities) {
+    int[] predicted = new int[probabilities.length];
+    for (int i = 0; i < predicted.length; i++) {
+      predicted[i] = argmax(probabilities[i]);
+    }
+    return GanMetrics.classShares(predicted, MnistClassifier.CLASSES);
   }
 
   private static double[][] rows(float[] flat, int width) {

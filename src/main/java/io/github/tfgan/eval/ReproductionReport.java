@@ -1,5 +1,6 @@
 package io.github.tfgan.eval;
 
+import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
@@ -198,7 +199,7 @@ public final class ReproductionReport {
    * The generator's figures beside what a full run of its preset is expected to score, and the
    * verdict; for a configuration that is no preset's full run, one line saying so.
    */
-  static List<String> verdict(io.github.tfgan.config.GanConfig config, Evaluation.Figures g) {
+  static List<String> verdict(GanConfig config, Evaluation.Figures g) {
     return ExpectedFigures.of(config)
         .map(e -> e.compare(g))
         .orElse(

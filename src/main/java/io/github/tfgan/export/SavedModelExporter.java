@@ -49,7 +49,7 @@ public final class SavedModelExporter {
   private SavedModelExporter() {}
 
   /** SavedModel's directory for extra files (our manifest), kept by {@link #reexport}. */
-  static final String ASSETS_EXTRA = "assets.extra";
+  public static final String ASSETS_EXTRA = "assets.extra";
 
   /**
    * Exports {@code spec}'s network with the values stored under {@code checkpointPrefix}.

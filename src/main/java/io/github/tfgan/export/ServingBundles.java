@@ -1,5 +1,6 @@
 package io.github.tfgan.export;
 
+import io.github.tfgan.io.Errors;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.runtime.NativeSetup;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class ServingBundles {
       throw new IllegalArgumentException(
           model
               + ": expected a SavedModel with the tag 'serve', found one TensorFlow cannot load: "
-              + firstLine(io.github.tfgan.io.Errors.describe(e)),
+              + firstLine(Errors.describe(e)),
           e);
     }
     try {
@@ -46,7 +47,7 @@ final class ServingBundles {
     } catch (RuntimeException e) {
       bundle.close();
       throw new IllegalArgumentException(
-          model + ": expected " + what + ", found " + io.github.tfgan.io.Errors.describe(e), e);
+          model + ": expected " + what + ", found " + Errors.describe(e), e);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.tfgan.run;
 
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.config.UpdateOrder;
 import io.github.tfgan.io.Directories;
 import io.github.tfgan.train.GanTrainer;
 import java.io.IOException;
@@ -90,12 +92,12 @@ public final class Checkpoints {
    * version 0.2.0 are left out while they hold the value that version implied, so that its runs
    * keep their fingerprints and still resume.
    */
-  public static String fingerprint(io.github.tfgan.config.GanConfig config) {
+  public static String fingerprint(GanConfig config) {
     com.google.gson.JsonObject json = Json.GSON.toJsonTree(config).getAsJsonObject();
     if (config.r1Every() == 1) {
       json.remove("r1Every");
     }
-    if (config.updates() == io.github.tfgan.config.UpdateOrder.ALTERNATING) {
+    if (config.updates() == UpdateOrder.ALTERNATING) {
       json.remove("updates");
     }
     if (!config.emaWarmup() || !config.usesEma()) {

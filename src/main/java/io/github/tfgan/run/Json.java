@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.io.Errors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,7 @@ final class Json {
       while (cause.getCause() != null && cause.getCause() != cause) {
         cause = cause.getCause();
       }
-      throw new IOException(
-          file + ": expected " + what + ", found: " + io.github.tfgan.io.Errors.describe(cause), e);
+      throw new IOException(file + ": expected " + what + ", found: " + Errors.describe(cause), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.tfgan.run;
 
+import io.github.tfgan.export.SavedModelExporter;
 import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.MnistShape;
 import io.github.tfgan.model.Names;
@@ -130,7 +131,7 @@ public final class Publisher {
   }
 
   /** Where each published model carries its own manifest (SavedModel's place for extra files). */
-  public static final String MODEL_MANIFEST = "assets.extra/manifest.json";
+  public static final String MODEL_MANIFEST = SavedModelExporter.ASSETS_EXTRA + "/manifest.json";
 
   /**
    * Checks, before any work, that {@code base} can take version {@code version}.

@@ -1,13 +1,10 @@
 package io.github.tfgan.run;
 
-import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** What {@link TrainingRun} checks before it resumes a run, and the header it prints. */
+/** What {@link TrainingRun} checks before it resumes a run. */
 final class Resumption {
   private Resumption() {}
 
@@ -67,25 +64,5 @@ final class Resumption {
           directory + ": the run has already finished (" + dir.summary() + " exists)");
     }
     return from;
-  }
-
-  /**
-   * The resolved configuration as the run's header prints it: {@code config:}, then two settings
-   * per line, each name padded to a column (the names and values of {@code config.json}).
-   */
-  static List<String> configTable(GanConfig config) {
-    List<String> cells = new ArrayList<>();
-    for (var e : Json.GSON.toJsonTree(config).getAsJsonObject().entrySet()) {
-      String value =
-          e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : e.getValue().toString();
-      cells.add(String.format(java.util.Locale.ROOT, "%-22s %-14s", e.getKey(), value));
-    }
-    List<String> lines = new ArrayList<>();
-    lines.add("config:");
-    for (int i = 0; i < cells.size(); i += 2) {
-      String row = "  " + cells.get(i) + (i + 1 < cells.size() ? "  " + cells.get(i + 1) : "");
-      lines.add(row.stripTrailing());
-    }
-    return lines;
   }
 }

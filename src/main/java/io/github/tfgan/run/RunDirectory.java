@@ -1,5 +1,6 @@
 package io.github.tfgan.run;
 
+import io.github.tfgan.io.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ public record RunDirectory(Path root) {
           boolean temporary =
               name.contains(".tmp-") || name.startsWith(".ckpt-") || name.endsWith(".tmp");
           if (name.startsWith(".") && temporary) {
-            io.github.tfgan.io.Directories.deleteTree(p);
+            Directories.deleteTree(p);
             swept.add(p);
           }
         }
@@ -148,8 +149,12 @@ public record RunDirectory(Path root) {
               + ": expected a run directory to overwrite (one with config.json), found a"
               + " directory that is not a run; it is never deleted");
     }
+    boolean hadLockFile = Files.exists(root.resolve(RunLock.FILE));
     try (RunLock lock = RunLock.acquire(root)) {
-      // nobody trains in it now
+      // nobody trains in it now; a check leaves no lock file behind where there was none
+      if (!hadLockFile) {
+        lock.deleteOnClose(root);
+      }
     }
   }
 
@@ -161,17 +166,17 @@ public record RunDirectory(Path root) {
     if (!Files.exists(root)) {
       return;
     }
-    Path doomed = io.github.tfgan.io.Directories.tempSibling(root);
+    Path doomed = Directories.tempSibling(root);
     Files.deleteIfExists(doomed);
     Files.move(root, doomed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    io.github.tfgan.io.Directories.deleteTree(doomed);
+    Directories.deleteTree(doomed);
   }
 
   public void checkNew() throws IOException {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new IOException(root + ": expected a directory, found a file");
     }
-    Path existing = io.github.tfgan.io.Directories.nearestExisting(root);
+    Path existing = Directories.nearestExisting(root);
     if (existing != null && (!Files.isDirectory(existing) || !Files.isWritable(existing))) {
       throw new IOException(
           root

@@ -2,6 +2,7 @@ package io.github.tfgan.run;
 
 import io.github.tfgan.image.ImageGrid;
 import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.Tensors;
 import io.github.tfgan.runtime.GraphSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,8 +155,7 @@ public final class TensorBoardWriter implements AutoCloseable {
   public void samples(long iteration, float[] images) {
     float[] padded = java.util.Arrays.copyOf(images, gridSide * gridSide * MnistShape.PIXELS);
     try (TInt64 s = TInt64.scalarOf(iteration);
-        TFloat32 g =
-            io.github.tfgan.model.Tensors.matrix(padded, gridSide * gridSide, MnistShape.PIXELS)) {
+        TFloat32 g = Tensors.matrix(padded, gridSide * gridSide, MnistShape.PIXELS)) {
       runtime.runner().feed(step, s).feed(grid, g).addTarget(writeImage).run().close();
     }
   }

@@ -2,6 +2,7 @@ package io.github.tfgan.run;
 
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.ImageData;
+import io.github.tfgan.io.Errors;
 import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.train.DivergenceException;
 import io.github.tfgan.train.GanTrainer;
@@ -248,7 +249,7 @@ public final class TrainingRun {
       DataProvenance.record(config, data, dataDir, TF_JAVA_VERSION).write(dir);
       MetricsFile.create(dir.metrics());
     }
-    Resumption.configTable(config).forEach(say);
+    ConfigTable.of(config).forEach(say);
     say.accept("data: " + data.count() + " images from " + data.source());
     say.accept("run directory: " + dir.root().toAbsolutePath());
     float[] fixedZ = fixedNoise(config);
@@ -294,10 +295,7 @@ public final class TrainingRun {
                   .orElse("no checkpoint yet");
           throw new DivergenceException(e.metrics(), good);
         } catch (RunStoppedException e) {
-          say.accept(
-              io.github.tfgan.io.Errors.describe(e)
-                  + "; resume with: train --resume "
-                  + dir.root());
+          say.accept(Errors.describe(e) + "; resume with: train --resume " + dir.root());
           throw e;
         } catch (UncheckedIOException e) {
           throw e.getCause();
@@ -352,7 +350,7 @@ public final class TrainingRun {
         trainer.restore(c.prefix(), c.iteration());
         return c;
       } catch (RuntimeException e) {
-        String why = io.github.tfgan.io.Errors.describe(e).lines().findFirst().orElse("");
+        String why = Errors.describe(e).lines().findFirst().orElse("");
         failures.add(c.directory() + ": " + why);
         say.accept(
             "resume: checkpoint "
