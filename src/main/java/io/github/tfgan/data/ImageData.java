@@ -1,9 +1,12 @@
 package io.github.tfgan.data;
 
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.MnistShape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A set of 28x28 grey images as float32 in [0, 1] (pixels / 255, as the article scales {@code
@@ -13,7 +16,10 @@ import java.util.Arrays;
  * @param labels one label per image (0-9), or {@code null} where the source has none
  * @param source where the data came from, for logs and run records
  */
-public record ImageData(float[] pixels, int[] labels, String source) {
+public record ImageData(float[] pixels, int[] labels, String source) implements Dataset {
+
+  private static final List<String> DIGITS =
+      List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
   /** Checks that the pixel array holds whole images and the labels, if any, match in count. */
   public ImageData {
@@ -36,6 +42,50 @@ public record ImageData(float[] pixels, int[] labels, String source) {
   /** Number of images. */
   public int count() {
     return pixels.length / MnistShape.PIXELS;
+  }
+
+  @Override
+  public DataShape shape() {
+    return DataShape.MNIST;
+  }
+
+  @Override
+  public long size() {
+    return count();
+  }
+
+  @Override
+  public Encoding encoding() {
+    return Encoding.PIXELS;
+  }
+
+  @Override
+  public void read(long index, float[] dst, int offset) {
+    Objects.checkIndex(index, count());
+    System.arraycopy(pixels, (int) index * MnistShape.PIXELS, dst, offset, MnistShape.PIXELS);
+  }
+
+  @Override
+  public boolean hasLabels() {
+    return labels != null;
+  }
+
+  @Override
+  public int label(long index) {
+    if (labels == null) {
+      throw new IllegalStateException(source + ": has no labels");
+    }
+    return labels[Math.toIntExact(index)];
+  }
+
+  @Override
+  public List<String> classNames() {
+    return labels == null ? List.of() : DIGITS;
+  }
+
+  @Override
+  public float[] toFloats() {
+    return pixels.clone();
   }
 
   /** The first {@code n} images (a copy), for small runs and tests. */
