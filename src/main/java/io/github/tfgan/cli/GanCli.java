@@ -148,7 +148,8 @@ public final class GanCli implements Callable<Integer> {
   /** The file kinds the CLI reads and writes, by extension. */
   enum OutputKind {
     PNG,
-    NPY;
+    NPY,
+    CSV;
 
     static OutputKind of(Path file, String flag) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -158,8 +159,11 @@ public final class GanCli implements Callable<Integer> {
       if (name.endsWith(".npy")) {
         return NPY;
       }
+      if (name.endsWith(".csv")) {
+        return CSV;
+      }
       throw new IllegalArgumentException(
-          flag + ": expected a .png or .npy file name, found " + file);
+          flag + ": expected a .png, .npy or .csv file name, found " + file);
     }
   }
 }

@@ -4,7 +4,7 @@ import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.Npy;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.image.ImageGrid;
-import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.run.TrainingRun;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
       "gan generate --model DIR (--count N [--seed N] | --z FILE)",
       "             --out FILE [--force]"
     },
-    description = "Generate images from an exported generator (PNG grid or .npy [n, 784]).")
+    description =
+        "Generate samples from an exported generator: a PNG grid of images, a .npy (images"
+            + " [n, H, W, C] in [0, 1]; vectors [n, D] in the data's units) or a .csv of vectors.")
 final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +47,9 @@ final class GenerateCommand implements Callable<Integer> {
       names = "--out",
       paramLabel = "FILE",
       required = true,
-      description = "Output: a PNG grid, or a .npy float32 [n, 784] in [0, 1].")
+      description =
+          "Output: a PNG grid (images), a .npy float32 ([n, H, W, C] images in [0, 1], or"
+              + " [n, D] vectors), or a .csv (vectors).")
   Path out;
 
   @Option(
@@ -84,6 +88,23 @@ final class GenerateCommand implements Callable<Integer> {
     OutputFile.check("--out", out, force);
     long n;
     try (GeneratorModel generator = Flags.on("--model", () -> GeneratorModel.load(model))) {
+      DataShape shape = generator.sampleShape();
+      if (kind == GanCli.OutputKind.PNG && !shape.isImage()) {
+        throw new UsageError(
+            "--out "
+                + out
+                + ": expected a .npy or .csv for a generator of "
+                + shape.describe()
+                + ", found a PNG");
+      }
+      if (kind == GanCli.OutputKind.CSV && shape.isImage()) {
+        throw new UsageError(
+            "--out "
+                + out
+                + ": expected a .npy or .png for a generator of "
+                + shape.describe()
+                + ", found a CSV");
+      }
       if (z != null) {
         Npy.Matrix m = Flags.on("--z", () -> Npy.read(z, generator.noiseDim()));
         var bad = m.firstBadValue(-Float.MAX_VALUE, Float.MAX_VALUE);
@@ -92,16 +113,16 @@ final class GenerateCommand implements Callable<Integer> {
               "--z " + z + ": expected finite values, found " + bad.get());
         }
         n = m.rows();
-        write(kind, generator.generate(m.data()), n);
+        write(kind, generator.generate(m.data()), n, shape);
       } else {
         n = count;
         if (kind == GanCli.OutputKind.NPY) {
-          try (Npy.Writer writer = new Npy.Writer(out, n, MnistShape.PIXELS)) {
+          try (Npy.Writer writer = new Npy.Writer(out, shape.withBatch(n))) {
             generator.generate(n, seed, BATCH, (images, rows) -> writer.append(images));
             writer.commit();
           }
         } else {
-          write(kind, generator.generate(generator.noise(count, seed)), n);
+          write(kind, generator.generate(generator.noise(count, seed)), n, shape);
         }
       }
     }
@@ -110,11 +131,12 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void write(GanCli.OutputKind kind, float[] images, long n) throws java.io.IOException {
-    if (kind == GanCli.OutputKind.NPY) {
-      Npy.write(out, images, (int) n, MnistShape.PIXELS);
-    } else {
-      ImageGrid.writePng(images, TrainingRun.GRID_SCALE, out);
+  private void write(GanCli.OutputKind kind, float[] samples, long n, DataShape shape)
+      throws java.io.IOException {
+    switch (kind) {
+      case NPY -> Npy.write(out, samples, shape.withBatch(n));
+      case CSV -> CsvOutput.write(out, samples, shape.size());
+      default -> ImageGrid.writePng(samples, shape, TrainingRun.GRID_SCALE, out);
     }
   }
 }

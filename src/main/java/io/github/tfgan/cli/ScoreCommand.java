@@ -3,7 +3,10 @@ package io.github.tfgan.cli;
 import io.github.tfgan.data.Npy;
 import io.github.tfgan.export.DiscriminatorModel;
 import io.github.tfgan.image.PngImages;
-import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.data.Dataset;
+import io.github.tfgan.data.Datasets;
+import io.github.tfgan.data.ReadOptions;
+import io.github.tfgan.model.DataShape;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,10 +31,13 @@ final class ScoreCommand implements Callable<Integer> {
   Path model;
 
   @Option(
-      names = "--images",
-      paramLabel = "FILE",
+      names = {"--images", "--data"},
+      paramLabel = "PATH",
       required = true,
-      description = "float32 [n, 784] in [0, 1] as .npy, or one 28x28 grey PNG.")
+      description =
+          "What to score, in any form train --data reads (a .npy, a folder of images, a .csv,"
+              + " IDX files) or one PNG; of the discriminator's sample shape. Images as uint8, or"
+              + " floats in [0, 1].")
   Path images;
 
   @Option(
@@ -63,22 +69,12 @@ final class ScoreCommand implements Callable<Integer> {
     if (logitsOut != null) {
       OutputFile.check("--logits-out", logitsOut, force);
     }
-    Npy.Matrix matrix =
-        GanCli.OutputKind.of(images, "--images") == GanCli.OutputKind.NPY
-            ? Flags.on("--images", () -> Npy.read(images, MnistShape.PIXELS))
-            : Flags.on(
-                "--images",
-                () -> new Npy.Matrix(PngImages.readDigit(images), 1, MnistShape.PIXELS));
-    var bad = matrix.firstBadValue(0f, 1f);
-    if (bad.isPresent()) {
-      throw new java.io.IOException(
-          "--images " + images + ": expected pixels in [0, 1], found " + bad.get());
-    }
-    float[] x = matrix.data();
-    int n = x.length / MnistShape.PIXELS;
     DiscriminatorModel.Scores scores;
+    int n;
     try (DiscriminatorModel d = Flags.on("--model", () -> DiscriminatorModel.load(model))) {
-      scores = d.score(x);
+      float[] x = read(d.sampleShape());
+      n = x.length / d.sampleShape().size();
+      scores = Flags.on("--images", () -> d.score(x));
     }
     Npy.write(out, scores.probability(), n, 1);
     if (logitsOut != null) {
@@ -90,8 +86,33 @@ final class ScoreCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .printf(Locale.ROOT, "scored %d images: mean D(x) = %.4f; wrote %s%n", n, mean, out);
+        .printf(Locale.ROOT, "scored %d samples: mean D(x) = %.4f; wrote %s%n", n, mean, out);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * The samples of {@code --images} as D takes them: a PNG (one image), a .npy of shape {@code [n,
+   * ...shape]} (or flat {@code [n, H·W·C]}), or any data set {@link Datasets#open} reads.
+   */
+  private float[] read(DataShape shape) throws Exception {
+    String name = images.getFileName() == null ? "" : images.getFileName().toString();
+    if (name.toLowerCase(Locale.ROOT).endsWith(".png") && shape.equals(DataShape.MNIST)) {
+      return Flags.on("--images", () -> PngImages.readDigit(images));
+    }
+    Dataset data = Flags.on("--images", () -> Datasets.open(images, ReadOptions.NONE));
+    boolean same =
+        data.shape().equals(shape)
+            || (!data.shape().isImage() && data.shape().size() == shape.size() && shape.isImage());
+    if (!same) {
+      throw new UsageError(
+          "--images "
+              + images
+              + ": expected samples of shape "
+              + shape
+              + " (the discriminator's), found "
+              + data.shape());
+    }
+    return data.toFloats();
   }
 }

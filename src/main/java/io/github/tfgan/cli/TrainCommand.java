@@ -3,7 +3,8 @@ package io.github.tfgan.cli;
 import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.Presets;
-import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.Datasets;
+import io.github.tfgan.data.ReadOptions;
 import io.github.tfgan.eval.Evaluation;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
@@ -46,11 +47,12 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--preset",
-      paramLabel = "article|stable",
+      paramLabel = "article|stable|vectors",
       description =
-          "Start from a named configuration: article (the default, the article's settings) or"
-              + " stable (the same network trained to digits of all ten classes; docs/presets.md);"
-              + " other flags override single values.")
+          "Start from a named configuration (docs/presets.md): article (the default on MNIST,"
+              + " the article's settings), stable (the same network trained to digits of all ten"
+              + " classes; the default on your own images) or vectors (the default on your own"
+              + " vector data); other flags override single values.")
   String preset = Presets.NAMES_LIST.get(0);
 
   @Option(
@@ -149,12 +151,15 @@ final class TrainCommand implements Callable<Integer> {
         });
     String version = checkedVersion();
     checkExportTarget(version);
-    ImageData images = dataOptions.training(config.dataset());
+    io.github.tfgan.data.Dataset images = dataOptions.trainingData(config.dataset());
+    if (dataOptions.ownData(images)) {
+      config = ownDataConfig(images, stdout);
+    }
     if (limit != null) {
-      if (limit <= 0 || limit > images.count()) {
-        throw new UsageError("--limit: expected 1.." + images.count() + ", found " + limit);
+      if (limit <= 0 || limit > images.size()) {
+        throw new UsageError("--limit: expected 1.." + images.size() + ", found " + limit);
       }
-      images = images.head(limit);
+      images = images.first(limit);
     }
     TrainingRun run;
     try {
@@ -170,12 +175,37 @@ final class TrainCommand implements Callable<Integer> {
       throw new java.io.IOException("--out " + GanCli.describe(e), e);
     }
     run.dataDirectory(dataOptions.data)
+        .readOptions(dataOptions.readOptions())
         .options(options)
         .terminal(stdout)
         .stopOnInterrupt(true)
         .run();
     publishIfAsked(runDir, version, stdout);
     return 0;
+  }
+
+  /**
+   * The config of a run on the user's own data: {@code --dataset} does not apply; without {@code
+   * --preset}, the preset is the one for the data's kind ({@link Presets#forData}), and the flags
+   * go on top of it.
+   */
+  private GanConfig ownDataConfig(io.github.tfgan.data.Dataset data, PrintStream stdout) {
+    if (given("--dataset")) {
+      throw new UsageError(
+          "--dataset: expected it only for the built-in sets, found it with --data "
+              + dataOptions.data
+              + " (your own data)");
+    }
+    String chosen = given("--preset") ? preset : Presets.forData(data.shape());
+    if (!given("--preset")) {
+      stdout.println(
+          "preset: "
+              + chosen
+              + " (chosen for "
+              + data.shape().describe()
+              + "; --preset to choose another)");
+    }
+    return configFromFlags(chosen).toBuilder().dataset(Dataset.CUSTOM).build();
   }
 
   /** The execution options {@code --shards} asks for, checked before any work. */
@@ -192,9 +222,14 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The preset, then every flag given on the command line on top of it. */
   private GanConfig configFromFlags() {
+    return configFromFlags(preset);
+  }
+
+  /** Preset {@code name}, then every flag given on the command line on top of it. */
+  private GanConfig configFromFlags(String name) {
     GanConfig.Builder builder;
     try {
-      builder = Presets.named(preset).toBuilder();
+      builder = Presets.named(name).toBuilder();
     } catch (IllegalArgumentException e) {
       throw UsageError.of("--preset", e);
     }
@@ -255,13 +290,20 @@ final class TrainCommand implements Callable<Integer> {
       return 0;
     }
     Path dataDir = dataOptions.data != null ? dataOptions.data : record.dataDirectory();
-    ImageData images =
-        Flags.on(
-            "--data", () -> dataOptions.loader().loadTraining(record.config().dataset(), dataDir));
-    if (record.dataImages() > 0 && record.dataImages() < images.count()) {
-      images = images.head(record.dataImages()); // the run was made with --limit
+    io.github.tfgan.data.Dataset images;
+    if (record.config().dataset() == Dataset.CUSTOM) {
+      ReadOptions read = dataOptions.data != null ? dataOptions.readOptions() : record.readOptions();
+      images = Flags.on("--data", () -> Datasets.open(dataDir, read));
+    } else {
+      images =
+          Flags.on(
+              "--data",
+              () -> dataOptions.loader().loadTraining(record.config().dataset(), dataDir));
     }
-    ImageData data = images;
+    if (record.dataImages() > 0 && record.dataImages() < images.size()) {
+      images = images.first(record.dataImages()); // the run was made with --limit
+    }
+    io.github.tfgan.data.Dataset data = images;
     TrainingRun run = Flags.on("--resume", () -> TrainingRun.resume(resume, data));
     run.options(options).terminal(stdout).stopOnInterrupt(true).run();
     publishIfAsked(resume, version, stdout);

@@ -43,9 +43,16 @@ final class TrainFlags {
           flag(
               "--dataset",
               "mnist|fashion",
-              "Data set.",
+              "Built-in data set (for your own, --data PATH).",
               c -> c.dataset().cliName(),
-              (b, v) -> b.dataset(Dataset.parse(v))),
+              (b, v) -> b.dataset(builtIn(v))),
+          flag(
+              "--net",
+              "mlp:W1,W2,...",
+              "Dense networks: G's hidden widths, D's the same reversed; input and output sizes"
+                  + " come from the data.",
+              GanConfig::net,
+              GanConfig.Builder::net),
           intFlag(
               "--iterations",
               "Iterations (one D step, then one G step).",
@@ -154,6 +161,18 @@ final class TrainFlags {
   static final List<String> OTHER_RUN_DEFINING = List.of("--preset", "--limit", "--out");
 
   private TrainFlags() {}
+
+  /** A built-in data set's name: {@code custom} is what {@code --data PATH} of your own makes. */
+  private static Dataset builtIn(String name) {
+    Dataset d = Dataset.parse(name);
+    if (d == Dataset.CUSTOM) {
+      throw new IllegalArgumentException(
+          "dataset: expected mnist or fashion (for your own data, --data PATH), found '"
+              + name
+              + "'");
+    }
+    return d;
+  }
 
   /** Every flag that {@code --resume} refuses (the run's own values are used). */
   static List<String> runDefining() {

@@ -2,12 +2,17 @@ package io.github.tfgan.config;
 
 import java.util.Locale;
 
-/** The data sets {@code train} can use; both are 28x28 grey images in the IDX format. */
+/**
+ * Which data a run trains on: one of the built-in sets (28x28 grey images in the IDX format, which
+ * keep the article's scaling and flat exports), or the user's own files ({@link #CUSTOM}).
+ */
 public enum Dataset {
   /** The MNIST handwritten digits, as the article uses. */
   MNIST,
   /** Fashion-MNIST: same format and sizes, clothing instead of digits. */
-  FASHION;
+  FASHION,
+  /** The user's own data (any shape and format {@code --data} reads). */
+  CUSTOM;
 
   /** The name used on the command line and in config files. */
   public String cliName() {

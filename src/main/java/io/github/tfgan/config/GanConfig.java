@@ -1,5 +1,7 @@
 package io.github.tfgan.config;
 
+import io.github.tfgan.model.NetworkSpec;
+
 /**
  * The complete, validated configuration of one training run.
  *
@@ -40,6 +42,9 @@ package io.github.tfgan.config;
  * @param sampleEvery write a sample grid every this many iterations; 0 = only at the end
  * @param checkpointEvery write a checkpoint every this many iterations; 0 = never
  * @param keepCheckpoints how many of the latest checkpoints to keep
+ * @param net the networks, {@code mlp:W1,W2,...}: G's hidden widths, D's reversed, input and output
+ *     sizes from the data ({@link NetworkSpec#hiddenWidths}); null, what a configuration written
+ *     before this field existed reads as, means the article's {@value NetworkSpec#ARTICLE_NET}
  */
 public record GanConfig(
     Dataset dataset,
@@ -65,7 +70,8 @@ public record GanConfig(
     int logEvery,
     int sampleEvery,
     int checkpointEvery,
-    int keepCheckpoints) {
+    int keepCheckpoints,
+    String net) {
 
   /** Article: {@code num_iterations = 10000}. */
   public static final int ARTICLE_ITERATIONS = 10_000;
@@ -150,6 +156,10 @@ public record GanConfig(
     Checks.nonNegative("sampleEvery", sampleEvery, "only at the end");
     Checks.nonNegative("checkpointEvery", checkpointEvery, "never");
     Checks.positive("keepCheckpoints", keepCheckpoints);
+    if (net == null) {
+      net = NetworkSpec.ARTICLE_NET;
+    }
+    NetworkSpec.hiddenWidths(net);
   }
 
   /** The article's settings on MNIST with the default seed. */
@@ -187,7 +197,8 @@ public record GanConfig(
         .logEvery(logEvery)
         .sampleEvery(sampleEvery)
         .checkpointEvery(checkpointEvery)
-        .keepCheckpoints(keepCheckpoints);
+        .keepCheckpoints(keepCheckpoints)
+        .net(net);
   }
 
   /** Mutable builder; {@link #build()} validates. Starts from the article's settings. */
@@ -216,6 +227,7 @@ public record GanConfig(
     private int sampleEvery = DEFAULT_SAMPLE_EVERY;
     private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
     private int keepCheckpoints = DEFAULT_KEEP_CHECKPOINTS;
+    private String net = NetworkSpec.ARTICLE_NET;
 
     private Builder() {}
 
@@ -357,6 +369,12 @@ public record GanConfig(
       return this;
     }
 
+    /** The networks: {@code mlp:W1,W2,...} ({@link GanConfig#net()}). */
+    public Builder net(String v) {
+      net = v;
+      return this;
+    }
+
     /** Validates and returns the configuration. */
     public GanConfig build() {
       return new GanConfig(
@@ -383,7 +401,8 @@ public record GanConfig(
           logEvery,
           sampleEvery,
           checkpointEvery,
-          keepCheckpoints);
+          keepCheckpoints,
+          net);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.tfgan.config;
 
+import io.github.tfgan.model.DataShape;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,10 +16,10 @@ import java.util.Locale;
  */
 public final class Presets {
   /** The names {@link #named} accepts, the default first. */
-  public static final List<String> NAMES_LIST = List.of("article", "stable");
+  public static final List<String> NAMES_LIST = List.of("article", "stable", "vectors");
 
   /** The names {@link #named} accepts, for messages. */
-  public static final String NAMES = "article or stable";
+  public static final String NAMES = "article, stable or vectors";
 
   private Presets() {}
 
@@ -47,11 +48,38 @@ public final class Presets {
         .build();
   }
 
+  /**
+   * The preset a run on the user's own data starts from when no {@code --preset} is given: {@code
+   * stable}'s training for images, {@code vectors} for vector data (docs/presets.md).
+   */
+  public static String forData(DataShape shape) {
+    return shape.isImage() ? "stable" : "vectors";
+  }
+
+  /**
+   * For vector data (Gaussian mixtures, tabular features): dense networks of 256, 256, 256 (data
+   * standardised per feature), batch 256, Adam 1e-4 with β1 0.5 and β2 0.9, an R1 penalty on D
+   * (γ 0.1) against the mode collapse that mixtures are known for, and 20,000 iterations.
+   */
+  public static GanConfig vectors() {
+    return GanConfig.builder()
+        .net("mlp:256,256,256")
+        .batchSize(256)
+        .noiseDim(16)
+        .learningRate(1e-4f)
+        .beta1(0.5f)
+        .beta2(0.9f)
+        .r1Gamma(0.1f)
+        .iterations(20_000)
+        .build();
+  }
+
   /** The preset called {@code name}. */
   public static GanConfig named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "article" -> article();
       case "stable" -> stable();
+      case "vectors" -> vectors();
       default ->
           throw new IllegalArgumentException(
               "preset: expected " + NAMES + " (see docs/presets.md), found '" + name + "'");

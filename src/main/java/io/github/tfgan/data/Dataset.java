@@ -67,6 +67,11 @@ public interface Dataset {
     return classNames().size();
   }
 
+  /** The first {@code n} samples, as a view of this data set (for small runs and tests). */
+  default Dataset first(long n) {
+    return n == size() ? this : new FirstSamples(this, n);
+  }
+
   /** The whole data set as floats, as {@link #read} gives them (small sets and tests). */
   default float[] toFloats() {
     long n = size();

@@ -1,6 +1,6 @@
 package io.github.tfgan.export;
 
-import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Tensors;
 import java.nio.file.Path;
@@ -9,12 +9,17 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /** An exported discriminator loaded with {@link SavedModelBundle}, ready to score images. */
 public final class DiscriminatorModel implements AutoCloseable {
   private final SavedModelBundle bundle;
   private final SessionFunction function;
+  private final String input;
+  private final long[] inputShape;
+  private final DataShape sampleShape;
   private boolean closed;
 
   /** D's outputs for n images: {@code probability[i] = sigmoid(logits[i])}. */
@@ -29,6 +34,19 @@ public final class DiscriminatorModel implements AutoCloseable {
               + function.signature().outputNames()
               + " (no output 'probability')");
     }
+    var inputs = function.signature().getInputs();
+    input = inputs.containsKey(Names.SIG_IMAGES) ? Names.SIG_IMAGES : Names.SIG_SAMPLES;
+    if (!inputs.containsKey(input)) {
+      throw new IllegalArgumentException(
+          "a model whose serving_default takes " + inputs.keySet() + " (no 'images' or 'samples')");
+    }
+    inputShape = inputs.get(input).shape.asArray();
+    sampleShape = SampleSignatures.shapeOf(input, inputShape);
+  }
+
+  /** The shape of one sample D takes: images {@code [H, W, C]} in [0, 1], or vectors. */
+  public DataShape sampleShape() {
+    return sampleShape;
   }
 
   /**
@@ -44,35 +62,40 @@ public final class DiscriminatorModel implements AutoCloseable {
   }
 
   /**
-   * Scores images.
+   * Scores samples.
    *
-   * @param images {@code n × 784} floats in [0, 1], row-major
+   * @param samples {@code n × sampleShape().size()} floats, row-major (HWC for images): pixels in
+   *     [0, 1], or vectors in the data's units
    */
-  public Scores score(float[] images) {
+  public Scores score(float[] samples) {
     if (closed) {
       throw new IllegalStateException("DiscriminatorModel: used after close()");
     }
-    if (images.length == 0 || images.length % MnistShape.PIXELS != 0) {
+    int d = sampleShape.size();
+    if (samples.length == 0 || samples.length % d != 0) {
       throw new IllegalArgumentException(
-          "images: expected a positive multiple of "
-              + MnistShape.PIXELS
-              + " floats, found "
-              + images.length);
+          input + ": expected a positive multiple of " + d + " floats, found " + samples.length);
     }
-    for (int i = 0; i < images.length; i++) {
-      if (!(images[i] >= 0f && images[i] <= 1f)) {
+    boolean pixels = input.equals(Names.SIG_IMAGES);
+    for (int i = 0; i < samples.length; i++) {
+      if (pixels ? !(samples[i] >= 0f && samples[i] <= 1f) : !Float.isFinite(samples[i])) {
         throw new IllegalArgumentException(
-            "images: expected pixels in [0, 1], found "
-                + images[i]
-                + " at image "
-                + i / MnistShape.PIXELS
-                + ", pixel "
-                + i % MnistShape.PIXELS);
+            input
+                + ": expected "
+                + (pixels ? "pixels in [0, 1]" : "finite values")
+                + ", found "
+                + samples[i]
+                + " at sample "
+                + i / d
+                + ", value "
+                + i % d);
       }
     }
-    int n = images.length / MnistShape.PIXELS;
-    try (TFloat32 x = Tensors.matrix(images, n, MnistShape.PIXELS);
-        Result r = function.call(Map.<String, Tensor>of(Names.SIG_IMAGES, x))) {
+    int n = samples.length / d;
+    long[] shape = inputShape.clone();
+    shape[0] = n;
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(samples, true, false));
+        Result r = function.call(Map.<String, Tensor>of(input, x))) {
       return new Scores(
           Tensors.toArray((TFloat32) r.get(Names.SIG_PROBABILITY).orElseThrow()),
           Tensors.toArray((TFloat32) r.get(Names.SIG_LOGITS).orElseThrow()));

@@ -1,5 +1,6 @@
 package io.github.tfgan.export;
 
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.model.Tensors;
@@ -19,17 +20,38 @@ public final class GeneratorModel implements AutoCloseable {
   private final SavedModelBundle bundle;
   private final SessionFunction function;
   private final int noiseDim;
+  private final String output;
+  private final DataShape sampleShape;
   private boolean closed;
 
   private GeneratorModel(SavedModelBundle bundle) {
     this.bundle = bundle;
     this.function = bundle.function(Names.SERVING_DEFAULT);
-    var inputs = function.signature().getInputs();
+    var signature = function.signature();
+    var inputs = signature.getInputs();
     if (!inputs.containsKey(Names.SIG_Z)) {
       throw new IllegalArgumentException(
           "a model whose serving_default takes " + inputs.keySet() + " (no input 'z')");
     }
     this.noiseDim = (int) inputs.get(Names.SIG_Z).shape.get(1);
+    var outputs = signature.getOutputs();
+    if (outputs.containsKey(Names.SIG_IMAGES)) {
+      output = Names.SIG_IMAGES;
+    } else if (outputs.containsKey(Names.SIG_SAMPLES)) {
+      output = Names.SIG_SAMPLES;
+    } else {
+      throw new IllegalArgumentException(
+          "a model whose serving_default gives " + outputs.keySet() + " (no 'images' or 'samples')");
+    }
+    this.sampleShape = SampleSignatures.shapeOf(output, outputs.get(output).shape.asArray());
+  }
+
+  /**
+   * The shape of one generated sample: an image {@code [H, W, C]} with values in [0, 1], or a
+   * vector {@code [D]} in the data's units.
+   */
+  public DataShape sampleShape() {
+    return sampleShape;
   }
 
   /**
@@ -65,7 +87,7 @@ public final class GeneratorModel implements AutoCloseable {
   @FunctionalInterface
   public interface BatchSink {
     /**
-     * @param images {@code rows × 784} floats in [0, 1], row-major
+     * @param images {@code rows × sampleShape().size()} floats, row-major
      */
     void accept(float[] images, int rows) throws java.io.IOException;
   }
@@ -92,10 +114,11 @@ public final class GeneratorModel implements AutoCloseable {
   }
 
   /**
-   * Generates images.
+   * Generates samples.
    *
    * @param z {@code n × noiseDim} floats, row-major
-   * @return {@code n × 784} floats in [0, 1], row-major
+   * @return {@code n × sampleShape().size()} floats, row-major (HWC for images): pixels in [0, 1],
+   *     or vectors in the data's units
    */
   public float[] generate(float[] z) {
     if (closed) {
@@ -119,7 +142,7 @@ public final class GeneratorModel implements AutoCloseable {
     int n = z.length / noiseDim;
     try (TFloat32 zt = Tensors.matrix(z, n, noiseDim);
         Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt))) {
-      return Tensors.toArray((TFloat32) r.get(Names.SIG_IMAGES).orElseThrow());
+      return Tensors.toArray((TFloat32) r.get(output).orElseThrow());
     }
   }
 

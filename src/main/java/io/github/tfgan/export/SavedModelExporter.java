@@ -1,6 +1,7 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.MnistClassifier;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
@@ -33,10 +34,13 @@ import org.tensorflow.types.TFloat32;
  * placeholder is exported.
  *
  * <ul>
- *   <li>generator: {@code z} float32 [-1, noiseDim] → {@code images} float32 [-1, 784] in [0, 1]
- *   <li>discriminator: {@code images} float32 [-1, 784] → {@code probability} and {@code logits},
- *       float32 [-1, 1]
+ *   <li>generator: {@code z} float32 [-1, noiseDim] → {@code images} float32 [-1, H, W, C] in [0,
+ *       1] (MNIST's models: [-1, 784]), or {@code samples} [-1, D] in the data's units
+ *   <li>discriminator: {@code images} or {@code samples}, as G gives them → {@code probability} and
+ *       {@code logits}, float32 [-1, 1]
  * </ul>
+ *
+ * <p>Each export records its {@link GanArchitecture} in {@code assets.extra/architecture.json}.
  *
  * <p>Signature key {@code serving_default}, method {@code tensorflow/serving/predict}, tag {@code
  * serve}. The export is written into a temporary sibling and renamed into place.
@@ -51,17 +55,8 @@ public final class SavedModelExporter {
   /** SavedModel's directory for extra files (our manifest), kept by {@link #reexport}. */
   public static final String ASSETS_EXTRA = "assets.extra";
 
-  /**
-   * Exports {@code spec}'s network with the values stored under {@code checkpointPrefix}.
-   *
-   * @param force replace {@code dir} if it exists; otherwise an existing {@code dir} is an error
-   * @throws java.nio.file.FileAlreadyExistsException if {@code dir} exists and {@code force} is
-   *     false
-   */
-  public static void export(NetworkSpec spec, Path checkpointPrefix, Path dir, boolean force)
-      throws IOException {
-    exportRestored(graph -> buildInference(graph, spec), checkpointPrefix, dir, force);
-  }
+  /** The file in {@link #ASSETS_EXTRA} that records the model's {@link GanArchitecture}. */
+  public static final String ARCHITECTURE_FILE = "architecture.json";
 
   /**
    * Exports from a live trainer: {@code save} writes its variables (given a checkpoint prefix) into
@@ -84,18 +79,37 @@ public final class SavedModelExporter {
   }
 
   /**
-   * Exports {@code spec}'s network with the given variable values (layer by layer, kernel then
-   * bias, row-major), e.g. the moving average of G's weights, which lives under other names in the
-   * training graph.
+   * Exports one of {@code arch}'s networks with the given variable values (layer by layer, kernel
+   * then bias, row-major), e.g. the moving average of G's weights, which lives under other names in
+   * the training graph. The export carries the architecture in {@value #ARCHITECTURE_FILE}.
+   *
+   * @param kind {@link Kind#GENERATOR} or {@link Kind#DISCRIMINATOR}
    */
-  public static void exportValues(NetworkSpec spec, float[][] values, Path dir, boolean force)
+  public static void exportValues(
+      GanArchitecture arch, Kind kind, float[][] values, Path dir, boolean force)
       throws IOException {
+    NetworkSpec spec = spec(arch, kind);
     Directories.checkReplaceable(dir.toAbsolutePath(), force);
-    exportThroughCheckpoint(
-        prefix -> saveValues(spec, values, prefix),
-        graph -> buildInference(graph, spec),
-        dir,
-        force);
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
+    try {
+      saveValues(spec, values, tmp.resolve("ckpt"));
+      Path extras = tmp.resolve(ASSETS_EXTRA);
+      ArchitectureFile.write(extras.resolve(ARCHITECTURE_FILE), arch);
+      exportRestored(
+          graph -> buildInference(graph, arch, kind), tmp.resolve("ckpt"), dir, force, extras);
+    } finally {
+      Directories.deleteTree(tmp);
+    }
+  }
+
+  private static NetworkSpec spec(GanArchitecture arch, Kind kind) {
+    return switch (kind) {
+      case GENERATOR -> arch.generator();
+      case DISCRIMINATOR -> arch.discriminator();
+      case CLASSIFIER -> throw new IllegalArgumentException("kind: expected G or D, found " + kind);
+    };
   }
 
   /**
@@ -202,6 +216,7 @@ public final class SavedModelExporter {
   public static Kind reexport(Path dir) throws IOException {
     Kind kind;
     int noiseDim = 0;
+    GanArchitecture recorded = ArchitectureFile.readIfPresent(dir);
     try (SavedModelBundle bundle =
         SavedModelBundle.load(ServingBundles.resolve(dir).toString(), Names.SERVE_TAG)) {
       var signature = bundle.function(Names.SERVING_DEFAULT).signature();
@@ -231,13 +246,13 @@ public final class SavedModelExporter {
         extras = weights.resolve(ASSETS_EXTRA);
         Directories.copyInto(model.resolve(ASSETS_EXTRA), extras);
       }
-      int width = noiseDim;
+      GanArchitecture arch =
+          recorded != null ? recorded : GanArchitecture.article(Math.max(noiseDim, 1));
+      Kind k = kind;
       Function<Graph, Signature> build =
-          switch (kind) {
-            case GENERATOR -> g -> buildInference(g, NetworkSpec.generator(width));
-            case DISCRIMINATOR -> g -> buildInference(g, NetworkSpec.discriminator());
-            case CLASSIFIER -> SavedModelExporter::classifierInference;
-          };
+          k == Kind.CLASSIFIER
+              ? SavedModelExporter::classifierInference
+              : g -> buildInference(g, arch, k);
       exportRestored(build, weights.resolve("variables").resolve("variables"), model, true, extras);
     } finally {
       Directories.deleteTree(weights);
@@ -285,24 +300,37 @@ public final class SavedModelExporter {
     Files.write(savedModelPb, model.build().toByteArray());
   }
 
-  /** Builds the inference graph of {@code spec} and returns its serving signature. */
-  public static Signature buildInference(Graph graph, NetworkSpec spec) {
+  /**
+   * Builds the inference graph of one of {@code arch}'s networks and returns its serving signature:
+   * G maps {@code z} to samples in the data's terms ({@link GanArchitecture#scaling}), shaped
+   * {@link GanArchitecture#signatureShape}; D takes such samples and gives {@code logits} and
+   * {@code probability}.
+   */
+  public static Signature buildInference(Graph graph, GanArchitecture arch, Kind kind) {
     Ops tf = Ops.create(graph);
+    NetworkSpec spec = spec(arch, kind);
     Network network = Network.createForServing(tf, spec);
-    boolean isGenerator = spec.name().equals(Names.GENERATOR);
-    String inputName = isGenerator ? Names.SIG_Z : Names.SIG_IMAGES;
-    Placeholder<TFloat32> input =
-        tf.withName(inputName)
-            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputDim())));
-    Operand<TFloat32> out = network.apply(tf, input);
+    String samples = arch.sampleName();
     Signature.Builder sig =
-        Signature.builder()
-            .key(Names.SERVING_DEFAULT)
-            .methodName(Names.PREDICT_METHOD)
-            .input(inputName, input);
-    if (isGenerator) {
-      sig.output(Names.SIG_IMAGES, tf.withName(Names.SIG_IMAGES).identity(out));
+        Signature.builder().key(Names.SERVING_DEFAULT).methodName(Names.PREDICT_METHOD);
+    long[] flat = {-1, arch.shape().size()};
+    long[] shaped = arch.signatureShape();
+    boolean reshape = shaped.length != 2;
+    if (kind == Kind.GENERATOR) {
+      Placeholder<TFloat32> z =
+          tf.withName(Names.SIG_Z)
+              .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputDim())));
+      Operand<TFloat32> out = arch.scaling().fromModel(tf, network.apply(tf, z));
+      if (reshape) {
+        out = tf.reshape(out, tf.constant(shaped));
+      }
+      sig.input(Names.SIG_Z, z).output(samples, tf.withName(samples).identity(out));
     } else {
+      Placeholder<TFloat32> x =
+          tf.withName(samples).placeholder(TFloat32.class, Placeholder.shape(Shape.of(shaped)));
+      Operand<TFloat32> rows = reshape ? tf.reshape(x, tf.constant(flat)) : x;
+      Operand<TFloat32> out = network.apply(tf, arch.scaling().toModel(tf, rows));
+      sig.input(samples, x);
       sig.output(Names.SIG_LOGITS, tf.withName(Names.SIG_LOGITS).identity(out));
       sig.output(Names.SIG_PROBABILITY, tf.withName(Names.SIG_PROBABILITY).math.sigmoid(out));
     }

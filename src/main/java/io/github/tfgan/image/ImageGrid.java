@@ -1,6 +1,7 @@
 package io.github.tfgan.image;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.MnistShape;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -8,9 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Writes 28x28 grey images in [0, 1] as one PNG grid. */
+/** Writes images in [0, 1] (grey or RGB, of any size) as one PNG grid. */
 public final class ImageGrid {
-  /** Side of one image in pixels. */
+  /** Side of one MNIST image in pixels. */
   public static final int SIDE = MnistShape.SIDE;
 
   /** Blank pixels between images. */
@@ -18,32 +19,52 @@ public final class ImageGrid {
 
   private ImageGrid() {}
 
+  /** As {@link #writePng(float[], DataShape, int, Path)} for MNIST's 28x28 grey images. */
+  public static void writePng(float[] images, int scale, Path file) throws IOException {
+    writePng(images, DataShape.MNIST, scale, file);
+  }
+
   /**
    * Writes {@code images} as a near-square grid, each pixel scaled up {@code scale} times. The file
    * is written to a temporary sibling and renamed into place.
    *
-   * @param images {@code n × 784} floats in [0, 1] (values outside are clamped)
+   * @param images {@code n × H·W·C} floats in [0, 1], HWC order (values outside are clamped)
+   * @param shape one image's shape: 1 channel (grey) or 3 (RGB)
    */
-  public static void writePng(float[] images, int scale, Path file) throws IOException {
-    int pixels = SIDE * SIDE;
-    if (images.length == 0 || images.length % pixels != 0) {
-      throw new IllegalArgumentException(
-          "images: expected a positive multiple of " + pixels + " floats, found " + images.length);
+  public static void writePng(float[] images, DataShape shape, int scale, Path file)
+      throws IOException {
+    if (!shape.isImage()) {
+      throw new IllegalArgumentException("shape: expected an image shape, found " + shape);
     }
-    int n = images.length / pixels;
+    int h = shape.height();
+    int w = shape.width();
+    int c = shape.channels();
+    int size = shape.size();
+    if (images.length == 0 || images.length % size != 0) {
+      throw new IllegalArgumentException(
+          "images: expected a positive multiple of " + size + " floats, found " + images.length);
+    }
+    int n = images.length / size;
     int cols = (int) Math.ceil(Math.sqrt(n));
     int rows = (n + cols - 1) / cols;
-    int cell = SIDE * scale + PAD;
+    int cellW = w * scale + PAD;
+    int cellH = h * scale + PAD;
     BufferedImage img =
-        new BufferedImage(cols * cell + PAD, rows * cell + PAD, BufferedImage.TYPE_BYTE_GRAY);
+        new BufferedImage(
+            cols * cellW + PAD,
+            rows * cellH + PAD,
+            c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
     for (int k = 0; k < n; k++) {
-      int x0 = PAD + (k % cols) * cell;
-      int y0 = PAD + (k / cols) * cell;
-      for (int y = 0; y < SIDE * scale; y++) {
-        for (int x = 0; x < SIDE * scale; x++) {
-          float v = images[k * pixels + (y / scale) * SIDE + x / scale];
-          int g = Math.round(Math.max(0f, Math.min(1f, v)) * 255f);
-          img.getRaster().setSample(x0 + x, y0 + y, 0, g);
+      int x0 = PAD + (k % cols) * cellW;
+      int y0 = PAD + (k / cols) * cellH;
+      for (int y = 0; y < h * scale; y++) {
+        for (int x = 0; x < w * scale; x++) {
+          int at = k * size + ((y / scale) * w + x / scale) * c;
+          for (int ch = 0; ch < c; ch++) {
+            float v = images[at + ch];
+            img.getRaster()
+                .setSample(x0 + x, y0 + y, ch, Math.round(Math.max(0f, Math.min(1f, v)) * 255f));
+          }
         }
       }
     }

@@ -5,13 +5,15 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
 
-/** The activations the article's networks use. */
+/** The activations of the dense networks: the article's, and tanh for data in [-1, 1]. */
 public enum Activation {
   /** {@code tf.nn.leaky_relu} with its default slope. */
   LEAKY_RELU,
   /** {@code tf.sigmoid}. */
   SIGMOID,
-  /** No activation: the layer outputs logits. */
+  /** {@code tf.tanh}: outputs in (-1, 1), for data scaled to [-1, 1]. */
+  TANH,
+  /** No activation: the layer outputs logits, or values in the data's standardised units. */
   LINEAR;
 
   /** {@code tf.nn.leaky_relu} default {@code alpha}. */
@@ -22,6 +24,7 @@ public enum Activation {
     return switch (this) {
       case LEAKY_RELU -> tf.nn.leakyRelu(x, LeakyRelu.alpha(LEAKY_RELU_ALPHA));
       case SIGMOID -> tf.math.sigmoid(x);
+      case TANH -> tf.math.tanh(x);
       case LINEAR -> x;
     };
   }

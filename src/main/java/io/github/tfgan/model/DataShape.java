@@ -25,11 +25,15 @@ public record DataShape(List<Integer> dims) {
       }
     }
     dims = List.copyOf(dims);
-    if (isImage() && channels() != 1 && channels() != 3) {
+    if (dims.size() == 3 && dims.get(2) != 1 && dims.get(2) != 3) {
       throw new IllegalArgumentException(
-          "shape: expected 1 (grey) or 3 (RGB) channels, found " + channels() + " in " + dims);
+          "shape: expected 1 (grey) or 3 (RGB) channels, found " + dims.get(2) + " in " + dims);
     }
-    if ((long) height() * width() * channels() > Integer.MAX_VALUE) {
+    long product = 1;
+    for (int d : dims) {
+      product *= d;
+    }
+    if (product > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("shape: expected at most 2^31 values, found " + dims);
     }
   }

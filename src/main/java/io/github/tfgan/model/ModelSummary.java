@@ -35,4 +35,32 @@ public final class ModelSummary {
     sb.append(String.format(Locale.ROOT, "Total params: %,d%n", spec.parameterCount()));
     return sb.toString();
   }
+
+  /**
+   * One line for logs: "G 100-128-256-784 sigmoid (247,440 params), D 784-256-128-1 (233,985
+   * params); 28x28x1, [0, 1] as is".
+   */
+  public static String oneLine(GanArchitecture arch) {
+    return String.format(
+        Locale.ROOT,
+        "G %s %s (%,d params), D %s (%,d params); samples %s, %s",
+        widths(arch.generator()),
+        arch.generator()
+            .layers()
+            .get(arch.generator().layers().size() - 1)
+            .activation()
+            .name()
+            .toLowerCase(Locale.ROOT),
+        arch.generator().parameterCount(),
+        widths(arch.discriminator()),
+        arch.discriminator().parameterCount(),
+        arch.shape(),
+        arch.scaling().describe());
+  }
+
+  private static String widths(NetworkSpec spec) {
+    StringBuilder sb = new StringBuilder().append(spec.inputDim());
+    spec.layers().forEach(l -> sb.append('-').append(l.units()));
+    return sb.toString();
+  }
 }

@@ -59,6 +59,9 @@ public final class Names {
   /** Exported signatures: generator output and discriminator input. */
   public static final String SIG_IMAGES = "images";
 
+  /** Serving signature name of vector samples (G's output, D's input) for vector data. */
+  public static final String SIG_SAMPLES = "samples";
+
   /** Exported signatures: discriminator probability output. */
   public static final String SIG_PROBABILITY = "probability";
 

@@ -1,5 +1,6 @@
 package io.github.tfgan.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,6 +58,75 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
             new Layer(256, Activation.LEAKY_RELU),
             new Layer(128, Activation.LEAKY_RELU),
             new Layer(1, Activation.LINEAR)));
+  }
+
+  /** The article's network choice: G's hidden widths 128, 256 (D mirrors them). */
+  public static final String ARTICLE_NET = "mlp:128,256";
+
+  /** What {@link #hiddenWidths} accepts, for messages. */
+  public static final String NET_FORMS = "mlp:W1,W2,... (G's hidden widths; D mirrors them)";
+
+  /**
+   * The hidden widths of a {@code --net} value {@code mlp:W1,W2,...}: G's, in order; D uses them
+   * reversed, as the article's nets (G 128, 256; D 256, 128).
+   *
+   * @throws IllegalArgumentException naming {@code net}, what is accepted and what was found
+   */
+  public static List<Integer> hiddenWidths(String net) {
+    String prefix = "mlp:";
+    if (net == null || !net.startsWith(prefix) || net.length() == prefix.length()) {
+      throw new IllegalArgumentException(
+          "net: expected " + NET_FORMS + ", e.g. " + ARTICLE_NET + ", found '" + net + "'");
+    }
+    List<Integer> widths = new ArrayList<>();
+    for (String part : net.substring(prefix.length()).split(",", -1)) {
+      int w;
+      try {
+        w = Integer.parseInt(part.strip());
+      } catch (NumberFormatException e) {
+        w = -1;
+      }
+      if (w <= 0 || w > 65_536) {
+        throw new IllegalArgumentException(
+            "net: expected widths from 1 to 65536 in "
+                + NET_FORMS
+                + ", found '"
+                + part
+                + "' in '"
+                + net
+                + "'");
+      }
+      widths.add(w);
+    }
+    return List.copyOf(widths);
+  }
+
+  /**
+   * A dense generator: z → Dense(w) leaky_relu for each hidden width → Dense(outputDim) with {@code
+   * output}. With widths 128, 256, 784 outputs and a sigmoid it is {@link #generator}.
+   */
+  public static NetworkSpec mlpGenerator(
+      int noiseDim, List<Integer> hidden, int outputDim, Activation output) {
+    List<Layer> layers = new ArrayList<>();
+    hidden.forEach(w -> layers.add(new Layer(w, Activation.LEAKY_RELU)));
+    layers.add(new Layer(outputDim, output));
+    return new NetworkSpec(Names.GENERATOR, noiseDim, layers);
+  }
+
+  /**
+   * A dense discriminator: x → Dense(w) leaky_relu for each hidden width → Dense 1 (logits). With
+   * 784 inputs and widths 256, 128 it is {@link #discriminator}.
+   */
+  public static NetworkSpec mlpDiscriminator(int inputDim, List<Integer> hidden) {
+    List<Layer> layers = new ArrayList<>();
+    hidden.forEach(w -> layers.add(new Layer(w, Activation.LEAKY_RELU)));
+    layers.add(new Layer(1, Activation.LINEAR));
+    return new NetworkSpec(Names.DISCRIMINATOR, inputDim, layers);
+  }
+
+  /** Width of the output. */
+  public int outputDim() {
+    return layers.get(layers.size() - 1).units();
   }
 
   /** Number of trainable parameters in layer {@code index} (0-based): kernel plus bias. */

@@ -3,6 +3,7 @@ package io.github.tfgan.run;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.UpdateOrder;
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.train.GanTrainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,9 @@ public final class Checkpoints {
     com.google.gson.JsonObject json = Json.GSON.toJsonTree(config).getAsJsonObject();
     if (config.r1Every() == 1) {
       json.remove("r1Every");
+    }
+    if (config.net().equals(NetworkSpec.ARTICLE_NET)) {
+      json.remove("net");
     }
     if (config.updates() == UpdateOrder.ALTERNATING) {
       json.remove("updates");

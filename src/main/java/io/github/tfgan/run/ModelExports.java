@@ -1,7 +1,6 @@
 package io.github.tfgan.run;
 
 import io.github.tfgan.export.SavedModelExporter;
-import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.train.ClassifierTrainer;
 import io.github.tfgan.train.GanTrainer;
 import java.io.IOException;
@@ -15,23 +14,29 @@ public final class ModelExports {
   private ModelExports() {}
 
   /**
-   * Exports the generator ({@code z} float32 [-1, noiseDim] → {@code images} float32 [-1, 784]):
-   * the moving average of its weights when the run keeps one, else its weights.
+   * Exports the generator ({@code z} float32 [-1, noiseDim] → samples in the data's terms, see
+   * {@link SavedModelExporter}): the moving average of its weights when the run keeps one, else its
+   * weights.
    *
    * @param force replace an existing {@code dir}; without it an existing one is an error
    */
   public static void generator(GanTrainer trainer, Path dir, boolean force) throws IOException {
     SavedModelExporter.exportValues(
-        NetworkSpec.generator(trainer.config().noiseDim()),
+        trainer.architecture(),
+        SavedModelExporter.Kind.GENERATOR,
         trainer.sampledGeneratorValues(),
         dir,
         force);
   }
 
-  /** Exports the discriminator ({@code images} → {@code probability} and {@code logits}). */
+  /** Exports the discriminator (samples → {@code probability} and {@code logits}). */
   public static void discriminator(GanTrainer trainer, Path dir, boolean force) throws IOException {
     SavedModelExporter.exportValues(
-        NetworkSpec.discriminator(), trainer.discriminatorValues(), dir, force);
+        trainer.architecture(),
+        SavedModelExporter.Kind.DISCRIMINATOR,
+        trainer.discriminatorValues(),
+        dir,
+        force);
   }
 
   /** Exports the classifier ({@code images} → {@code probabilities}, {@code logits}, features). */

@@ -1,6 +1,6 @@
 package io.github.tfgan.run;
 
-import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,7 +15,7 @@ final class Resumption {
    * @throws IOException naming the directory and what does not match
    */
   static Checkpoints.Checkpoint check(
-      Path directory, RunDirectory dir, RunRecord record, ImageData data) throws IOException {
+      Path directory, RunDirectory dir, RunRecord record, Dataset data) throws IOException {
     String found = DataProvenance.pixelsSha256(data);
     if (!found.equals(record.dataPixelsSha256())) {
       throw new IOException(

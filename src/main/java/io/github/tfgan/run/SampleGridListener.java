@@ -1,6 +1,7 @@
 package io.github.tfgan.run;
 
 import io.github.tfgan.image.ImageGrid;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.IterationMetrics;
 import io.github.tfgan.train.TrainingListener;
@@ -15,13 +16,15 @@ import java.io.UncheckedIOException;
 final class SampleGridListener implements TrainingListener {
   private final RunDirectory dir;
   private final float[] fixedZ;
+  private final DataShape shape;
   private final int every;
 
   /**
    * @param every iterations between grids; 0 = only the final grid
    */
-  SampleGridListener(RunDirectory dir, float[] fixedZ, int every) {
+  SampleGridListener(RunDirectory dir, DataShape shape, float[] fixedZ, int every) {
     this.dir = dir;
+    this.shape = shape;
     this.fixedZ = fixedZ;
     this.every = every;
   }
@@ -46,7 +49,9 @@ final class SampleGridListener implements TrainingListener {
 
   private void write(GanTrainer trainer, java.nio.file.Path file) {
     try {
-      ImageGrid.writePng(trainer.generate(fixedZ), TrainingRun.GRID_SCALE, file);
+      if (shape.isImage()) {
+        ImageGrid.writePng(trainer.generate(fixedZ), shape, TrainingRun.GRID_SCALE, file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,6 @@
 package io.github.tfgan.run;
 
-import io.github.tfgan.image.ImageGrid;
-import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.Tensors;
 import io.github.tfgan.runtime.GraphSession;
 import java.nio.file.Path;
@@ -59,6 +58,7 @@ public final class TensorBoardWriter implements AutoCloseable {
 
   private final Op flush;
   private final int gridSide;
+  private final DataShape shape;
   private boolean closed;
 
   /**
@@ -66,6 +66,15 @@ public final class TensorBoardWriter implements AutoCloseable {
    * @param gridImages images per sample grid (a square number gives a square grid)
    */
   public TensorBoardWriter(Path logDir, int gridImages) {
+    this(logDir, gridImages, DataShape.MNIST);
+  }
+
+  /**
+   * A writer whose sample grids hold images of {@code shape} (grey or RGB); a vector shape writes
+   * no images.
+   */
+  public TensorBoardWriter(Path logDir, int gridImages, DataShape shape) {
+    this.shape = shape;
     runtime = GraphSession.open();
     try {
       Ops tf = Ops.create(runtime.graph());
@@ -88,38 +97,46 @@ public final class TensorBoardWriter implements AutoCloseable {
       }
       writeScalars = tf.withControlDependencies(writes).noOp();
       gridSide = (int) Math.ceil(Math.sqrt(gridImages));
-      int side = gridSide * ImageGrid.SIDE;
-      // [n, 784] in [0, 1] → a gridSide × gridSide mosaic, uint8 [1, side, side, 1]
-      grid =
-          tf.placeholder(
-              TFloat32.class, Placeholder.shape(Shape.of(gridSide * gridSide, MnistShape.PIXELS)));
-      var tiles =
-          tf.reshape(
-              grid, tf.constant(new long[] {gridSide, gridSide, MnistShape.SIDE, MnistShape.SIDE}));
-      var mosaic =
-          tf.reshape(
-              tf.linalg.transpose(tiles, tf.constant(new int[] {0, 2, 1, 3})),
-              tf.constant(new long[] {1, side, side, 1}));
-      var pixels =
-          tf.dtypes.cast(
-              tf.math.round(
-                  tf.math.mul(
-                      tf.clipByValue(mosaic, tf.constant(0f), tf.constant(1f)), tf.constant(255f))),
-              TUint8.class);
-      // As TF 2's tf.summary.image writes it: tag "samples" as given, a [width, height, PNG]
-      // string tensor and the images plugin's metadata.
-      var png = tf.image.encodePng(tf.reshape(pixels, tf.constant(new long[] {side, side, 1})));
-      var blob =
-          tf.stack(
-              List.of(
-                  tf.constant(Integer.toString(side)), tf.constant(Integer.toString(side)), png));
-      writeImage =
-          tf.summary.writeSummary(
-              (org.tensorflow.Operand<?>) writer,
-              step,
-              blob,
-              tf.constant(SAMPLES_TAG),
-              tf.constant(java.nio.charset.StandardCharsets.ISO_8859_1, IMAGES_PLUGIN_METADATA));
+      if (shape.isImage()) {
+        int h = shape.height();
+        int w = shape.width();
+        int c = shape.channels();
+        // [n, H·W·C] in [0, 1] → a gridSide × gridSide mosaic, uint8 [gridSide·H, gridSide·W, C]
+        grid =
+            tf.placeholder(
+                TFloat32.class, Placeholder.shape(Shape.of(gridSide * gridSide, shape.size())));
+        var tiles = tf.reshape(grid, tf.constant(new long[] {gridSide, gridSide, h, w, c}));
+        var mosaic =
+            tf.reshape(
+                tf.linalg.transpose(tiles, tf.constant(new int[] {0, 2, 1, 3, 4})),
+                tf.constant(new long[] {(long) gridSide * h, (long) gridSide * w, c}));
+        var pixels =
+            tf.dtypes.cast(
+                tf.math.round(
+                    tf.math.mul(
+                        tf.clipByValue(mosaic, tf.constant(0f), tf.constant(1f)),
+                        tf.constant(255f))),
+                TUint8.class);
+        // As TF 2's tf.summary.image writes it: tag "samples" as given, a [width, height, PNG]
+        // string tensor and the images plugin's metadata.
+        var png = tf.image.encodePng(pixels);
+        var blob =
+            tf.stack(
+                List.of(
+                    tf.constant(Integer.toString(gridSide * w)),
+                    tf.constant(Integer.toString(gridSide * h)),
+                    png));
+        writeImage =
+            tf.summary.writeSummary(
+                (org.tensorflow.Operand<?>) writer,
+                step,
+                blob,
+                tf.constant(SAMPLES_TAG),
+                tf.constant(java.nio.charset.StandardCharsets.ISO_8859_1, IMAGES_PLUGIN_METADATA));
+      } else {
+        grid = null;
+        writeImage = null;
+      }
       graphDef =
           tf.placeholder(org.tensorflow.types.TString.class, Placeholder.shape(Shape.scalar()));
       writeGraph = tf.summary.writeGraphSummary((org.tensorflow.Operand<?>) writer, step, graphDef);
@@ -151,11 +168,17 @@ public final class TensorBoardWriter implements AutoCloseable {
     }
   }
 
-  /** Writes the sample grid ({@code n × 784} floats in [0, 1]) at {@code iteration}. */
+  /**
+   * Writes the sample grid ({@code n × H·W·C} floats in [0, 1]) at {@code iteration}; nothing for
+   * vector data.
+   */
   public void samples(long iteration, float[] images) {
-    float[] padded = java.util.Arrays.copyOf(images, gridSide * gridSide * MnistShape.PIXELS);
+    if (writeImage == null) {
+      return;
+    }
+    float[] padded = java.util.Arrays.copyOf(images, gridSide * gridSide * shape.size());
     try (TInt64 s = TInt64.scalarOf(iteration);
-        TFloat32 g = Tensors.matrix(padded, gridSide * gridSide, MnistShape.PIXELS)) {
+        TFloat32 g = Tensors.matrix(padded, gridSide * gridSide, shape.size())) {
       runtime.runner().feed(step, s).feed(grid, g).addTarget(writeImage).run().close();
     }
   }

@@ -1,8 +1,12 @@
 package io.github.tfgan.run;
 
 import io.github.tfgan.config.GanConfig;
-import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.Architectures;
+import io.github.tfgan.data.Dataset;
+import io.github.tfgan.data.ReadOptions;
 import io.github.tfgan.io.Errors;
+import io.github.tfgan.model.GanArchitecture;
+import io.github.tfgan.model.ModelSummary;
 import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.train.DivergenceException;
 import io.github.tfgan.train.GanTrainer;
@@ -52,11 +56,13 @@ public final class TrainingRun {
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
   private final GanConfig config;
-  private final ImageData data;
+  private final Dataset data;
+  private final GanArchitecture architecture;
   private final RunDirectory dir;
   private final Checkpoints.Checkpoint from;
   private final List<TrainingListener> listeners = new ArrayList<>();
   private Path dataDir;
+  private ReadOptions readOptions = ReadOptions.NONE;
   private Consumer<String> console = LOG::info;
   private PrintStream terminal;
   private TrainerOptions options = TrainerOptions.DEFAULT;
@@ -64,14 +70,19 @@ public final class TrainingRun {
   private volatile boolean stopRequested;
 
   private TrainingRun(
-      GanConfig config, ImageData data, RunDirectory dir, Checkpoints.Checkpoint from) {
+      GanConfig config,
+      GanArchitecture architecture,
+      Dataset data,
+      RunDirectory dir,
+      Checkpoints.Checkpoint from) {
     this.config = config;
+    this.architecture = architecture;
     this.data = data;
     this.dir = dir;
     this.from = from;
   }
 
-  /** What {@link #create(GanConfig, ImageData, Path, IfExists)} does with an existing directory. */
+  /** What {@link #create(GanConfig, Dataset, Path, IfExists)} does with an existing directory. */
   public enum IfExists {
     /** Refuse a directory that holds anything (the default, as {@code train --out}). */
     REFUSE,
@@ -90,7 +101,7 @@ public final class TrainingRun {
    * A new run in a new directory {@code runs/<date-time>} ({@link RunDirectory#timestamped}), as
    * {@code train} without {@code --out}.
    */
-  public static TrainingRun create(GanConfig config, ImageData data) throws IOException {
+  public static TrainingRun create(GanConfig config, Dataset data) throws IOException {
     return create(config, data, RunDirectory.timestamped(DEFAULT_PARENT).root(), IfExists.REFUSE);
   }
 
@@ -100,7 +111,7 @@ public final class TrainingRun {
    *
    * @throws IOException naming the directory if it cannot hold a new run
    */
-  public static TrainingRun create(GanConfig config, ImageData data, Path directory)
+  public static TrainingRun create(GanConfig config, Dataset data, Path directory)
       throws IOException {
     return create(config, data, directory, IfExists.REFUSE);
   }
@@ -113,24 +124,25 @@ public final class TrainingRun {
    * @throws IOException naming the directory if it cannot hold a new run
    */
   public static TrainingRun create(
-      GanConfig config, ImageData data, Path directory, IfExists ifExists) throws IOException {
+      GanConfig config, Dataset data, Path directory, IfExists ifExists) throws IOException {
     RunDirectory dir = new RunDirectory(directory);
     if (ifExists == IfExists.OVERWRITE) {
       dir.checkReplaceable();
     } else {
       dir.checkNew();
     }
-    if (config.batchSize() > data.count()) {
+    if (config.batchSize() > data.size()) {
       throw new IllegalArgumentException(
-          "batchSize: expected at most the number of training images ("
-              + data.count()
+          "batchSize: expected at most the number of training samples ("
+              + data.size()
               + "), found "
               + config.batchSize());
     }
     if (ifExists == IfExists.OVERWRITE) {
       dir.delete();
     }
-    return new TrainingRun(config, data, dir, null);
+    GanArchitecture arch = Architectures.forData(config, data);
+    return new TrainingRun(config, arch, data, dir, null);
   }
 
   /**
@@ -141,12 +153,13 @@ public final class TrainingRun {
    * @throws IOException naming the directory if it is not a run, has no checkpoint, has finished,
    *     or the data differ
    */
-  public static TrainingRun resume(Path directory, ImageData data) throws IOException {
+  public static TrainingRun resume(Path directory, Dataset data) throws IOException {
     RunDirectory dir = new RunDirectory(directory);
     RunRecord record = RunRecord.read(dir);
     Checkpoints.Checkpoint from = Resumption.check(directory, dir, record, data);
-    TrainingRun run = new TrainingRun(record.config(), data, dir, from);
+    TrainingRun run = new TrainingRun(record.config(), record.architecture(), data, dir, from);
     run.dataDir = record.dataDirectory();
+    run.readOptions = record.readOptions();
     return run;
   }
 
@@ -158,6 +171,12 @@ public final class TrainingRun {
   /** Records {@code dataDir} (where the data came from) so that a resume finds it again. */
   public TrainingRun dataDirectory(Path dataDir) {
     this.dataDir = dataDir;
+    return this;
+  }
+
+  /** Records how the data were read ({@code --labels} and the like), so that a resume reads them alike. */
+  public TrainingRun readOptions(ReadOptions options) {
+    this.readOptions = options;
     return this;
   }
 
@@ -246,17 +265,20 @@ public final class TrainingRun {
     }
     Files.createDirectories(dir.samples());
     if (from == null) {
-      DataProvenance.record(config, data, dataDir, TF_JAVA_VERSION).write(dir);
+      DataProvenance.record(config, architecture, data, dataDir, readOptions, TF_JAVA_VERSION)
+          .write(dir);
       MetricsFile.create(dir.metrics());
     }
     ConfigTable.of(config).forEach(say);
-    say.accept("data: " + data.count() + " images from " + data.source());
+    say.accept("data: " + data.size() + " " + data.shape().describe() + " from " + data.source());
+    say.accept("model: " + ModelSummary.oneLine(architecture));
     say.accept("run directory: " + dir.root().toAbsolutePath());
     float[] fixedZ = fixedNoise(config);
     Checkpoints checkpoints = dir.checkpoints(config.keepCheckpoints());
     IterationMetrics[] last = new IterationMetrics[1];
-    try (GanTrainer trainer = new GanTrainer(config, data, options);
-        TensorBoardWriter board = new TensorBoardWriter(dir.root(), GRID_SAMPLES)) {
+    try (GanTrainer trainer = new GanTrainer(config, architecture, data, options);
+        TensorBoardWriter board =
+            new TensorBoardWriter(dir.root(), GRID_SAMPLES, architecture.shape())) {
       board.graph(trainer.graphDef());
       Checkpoints.Checkpoint resumedFrom = null;
       if (from != null) {
@@ -277,7 +299,7 @@ public final class TrainingRun {
           all.add(new LogLineListener(say, config.logEvery()));
         }
         all.add(new TensorBoardListener(board, fixedZ, config.logEvery(), config.sampleEvery()));
-        all.add(new SampleGridListener(dir, fixedZ, config.sampleEvery()));
+        all.add(new SampleGridListener(dir, architecture.shape(), fixedZ, config.sampleEvery()));
         all.add(new CheckpointListener(checkpoints, config.checkpointEvery(), metrics, board));
         all.add(TrainingListener.each(m -> last[0] = m));
         all.addAll(listeners);

@@ -1,8 +1,8 @@
 package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
-import io.github.tfgan.data.ImageData;
-import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.data.Dataset;
+import io.github.tfgan.model.DataScaling;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -21,25 +21,33 @@ final class FeedSlot implements AutoCloseable {
   private final float[] noiseValues;
   long preparedFor = -1;
 
-  FeedSlot(GanConfig config) {
+  private final int width;
+  private final DataScaling scaling;
+
+  /**
+   * @param width values per sample
+   * @param scaling maps each sample from the data's terms to the training space
+   */
+  FeedSlot(GanConfig config, int width, DataScaling scaling) {
     int batch = config.batchSize();
+    this.width = width;
+    this.scaling = scaling;
     indices = new int[batch];
-    pixels = new float[batch * MnistShape.PIXELS];
+    pixels = new float[batch * width];
     noiseValues = new float[batch * config.noiseDim()];
-    real = TFloat32.tensorOf(Shape.of(batch, MnistShape.PIXELS));
+    real = TFloat32.tensorOf(Shape.of(batch, width));
     z = TFloat32.tensorOf(Shape.of(batch, config.noiseDim()));
     iteration = TInt64.scalarOf(0);
   }
 
   /** Fills the slot with iteration {@code it}'s batch and noise, functions of (seed, it). */
-  void prepare(long it, BatchSampler sampler, NoiseStream noise, ImageData data) {
+  void prepare(long it, BatchSampler sampler, NoiseStream noise, Dataset data) {
     preparedFor = -1;
     sampler.indices(it, indices);
-    float[] all = data.pixels();
     for (int b = 0; b < indices.length; b++) {
-      System.arraycopy(
-          all, indices[b] * MnistShape.PIXELS, pixels, b * MnistShape.PIXELS, MnistShape.PIXELS);
+      data.read(indices[b], pixels, b * width);
     }
+    scaling.toModel(pixels, 0, pixels.length);
     noise.fill(it, noiseValues);
     real.asRawTensor().data().asFloats().write(pixels);
     z.asRawTensor().data().asFloats().write(noiseValues);

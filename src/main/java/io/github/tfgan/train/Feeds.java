@@ -1,7 +1,8 @@
 package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
-import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.Dataset;
+import io.github.tfgan.model.GanArchitecture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,7 @@ final class Feeds implements AutoCloseable {
   private final ExecutorService prefetcher;
   private final BatchSampler sampler;
   private final NoiseStream noise;
-  private final ImageData data;
+  private final Dataset data;
   private final long iterations;
   private Future<?> pending;
 
@@ -26,14 +27,14 @@ final class Feeds implements AutoCloseable {
    * @param perRun iterations one session run feeds at most
    * @param prefetch fill ahead on a background thread
    */
-  Feeds(GanConfig config, ImageData data, int perRun, boolean prefetch) {
-    this.sampler = new BatchSampler(data.count(), config.batchSize(), config.seed());
+  Feeds(GanConfig config, GanArchitecture arch, Dataset data, int perRun, boolean prefetch) {
+    this.sampler = new BatchSampler(count(data), config.batchSize(), config.seed());
     this.noise = new NoiseStream(config.seed());
     this.data = data;
     this.iterations = config.iterations();
     this.slots = new FeedSlot[2 * perRun];
     for (int i = 0; i < slots.length; i++) {
-      slots[i] = new FeedSlot(config);
+      slots[i] = new FeedSlot(config, arch.shape().size(), arch.scaling());
     }
     this.prefetcher =
         prefetch
@@ -116,5 +117,18 @@ final class Feeds implements AutoCloseable {
     for (FeedSlot slot : slots) {
       slot.close();
     }
+  }
+
+  /** The sample count, which the sampler takes as an int. */
+  private static int count(Dataset data) {
+    if (data.size() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          data.source()
+              + ": expected at most "
+              + Integer.MAX_VALUE
+              + " samples, found "
+              + data.size());
+    }
+    return (int) data.size();
   }
 }

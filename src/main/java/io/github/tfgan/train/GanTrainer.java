@@ -2,7 +2,9 @@ package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.UpdateOrder;
-import io.github.tfgan.data.ImageData;
+import io.github.tfgan.data.Architectures;
+import io.github.tfgan.data.Dataset;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Tensors;
 import io.github.tfgan.runtime.GraphSession;
 import io.github.tfgan.runtime.NativeSetup;
@@ -39,6 +41,7 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   private final GanConfig config;
+  private final GanArchitecture architecture;
   private final TrainerOptions options;
   private final GraphSession runtime;
   private final TrainingGraph ops;
@@ -50,10 +53,11 @@ public final class GanTrainer implements AutoCloseable {
   /**
    * Builds the graph and initialises the variables.
    *
-   * @param data training images; must hold at least one batch
-   * @throws IllegalArgumentException if the batch size exceeds the number of images
+   * @param data training samples of any shape; must hold at least one batch. The architecture is
+   *     chosen from the config and the data ({@link Architectures#forData})
+   * @throws IllegalArgumentException if the batch size exceeds the number of samples
    */
-  public GanTrainer(GanConfig config, ImageData data) {
+  public GanTrainer(GanConfig config, Dataset data) {
     this(config, data, TrainerOptions.DEFAULT);
   }
 
@@ -63,11 +67,38 @@ public final class GanTrainer implements AutoCloseable {
    * not the math: the same config and data give the same losses, bit for bit between options with
    * one shard and no XLA, and to rounding otherwise ({@link TrainerOptions}).
    */
-  public GanTrainer(GanConfig config, ImageData data, TrainerOptions options) {
+  public GanTrainer(GanConfig config, Dataset data, TrainerOptions options) {
+    this(config, Architectures.forData(config, data), data, options);
+  }
+
+  /**
+   * As {@link #GanTrainer(GanConfig, Dataset, TrainerOptions)}, with the architecture given (a run
+   * that resumes passes the one it recorded).
+   *
+   * @throws IllegalArgumentException if the architecture's sample shape is not the data's
+   */
+  public GanTrainer(
+      GanConfig config, GanArchitecture architecture, Dataset data, TrainerOptions options) {
+    if (!architecture.shape().equals(data.shape())) {
+      throw new IllegalArgumentException(
+          data.source()
+              + ": expected samples of shape "
+              + architecture.shape()
+              + " (the architecture's), found "
+              + data.shape());
+    }
+    if (architecture.noiseDim() != config.noiseDim()) {
+      throw new IllegalArgumentException(
+          "architecture: expected a noise width of "
+              + config.noiseDim()
+              + " (the config's), found "
+              + architecture.noiseDim());
+    }
     this.options = options;
     this.config = config;
+    this.architecture = architecture;
     this.unroll = options.unroll();
-    this.feeds = new Feeds(config, data, unroll, options.prefetch());
+    this.feeds = new Feeds(config, architecture, data, unroll, options.prefetch());
     try {
       this.runtime = GraphSession.open(options.sessionConfig());
       // build and initialize close the graph and session themselves when they throw
@@ -77,6 +108,7 @@ public final class GanTrainer implements AutoCloseable {
                   new TrainingGraph(
                       graph,
                       config,
+                      architecture,
                       options.fusedStep(),
                       Shards.count(options.shards(), config.batchSize()),
                       unroll));
@@ -91,6 +123,11 @@ public final class GanTrainer implements AutoCloseable {
   public byte[] graphDef() {
     checkOpen();
     return runtime.graph().toGraphDef().toByteArray();
+  }
+
+  /** The architecture this trainer was built with: shapes, scaling and both networks. */
+  public GanArchitecture architecture() {
+    return architecture;
   }
 
   /** The configuration this trainer was built with. */
@@ -252,10 +289,12 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   /**
-   * Generates images from the current generator.
+   * Generates samples from the current generator (its moving average when the config has one), in
+   * the data's terms ({@link GanArchitecture#scaling}): pixels in [0, 1], or float data in their
+   * own units.
    *
    * @param z {@code n × noiseDim} floats, row-major
-   * @return {@code n × 784} floats in [0, 1], row-major
+   * @return {@code n × shape.size()} floats, row-major
    */
   public float[] generate(float[] z) {
     checkOpen();
@@ -266,7 +305,9 @@ public final class GanTrainer implements AutoCloseable {
     }
     try (TFloat32 zt = Tensors.matrix(z, n, config.noiseDim());
         Result r = runtime.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
-      return Tensors.toArray((TFloat32) r.get(0));
+      float[] out = Tensors.toArray((TFloat32) r.get(0));
+      architecture.scaling().fromModel(out, 0, out.length);
+      return out;
     }
   }
 

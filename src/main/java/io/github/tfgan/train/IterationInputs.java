@@ -2,7 +2,6 @@ package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.model.Names;
-import io.github.tfgan.model.NetworkSpec;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -25,15 +24,15 @@ record IterationInputs(
     Operand<TFloat32> generatorLearningRate) {
 
   /**
+   * @param width values per sample
    * @param suffix appended to the names of the placeholders and of the learning rate: "" for the
    *     graph's first iteration, whose names {@link Names} gives
    */
-  static IterationInputs create(Ops tf, GanConfig config, String suffix) {
+  static IterationInputs create(Ops tf, GanConfig config, int width, String suffix) {
     int batch = config.batchSize();
     Placeholder<TFloat32> real =
         tf.withName(Names.REAL_IMAGES + suffix)
-            .placeholder(
-                TFloat32.class, Placeholder.shape(Shape.of(batch, NetworkSpec.IMAGE_PIXELS)));
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, width)));
     Placeholder<TInt64> iteration =
         tf.withName(Names.ITERATION + suffix)
             .placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));

@@ -2,9 +2,9 @@ package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.UpdateOrder;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
-import io.github.tfgan.model.NetworkSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +58,9 @@ final class TrainingGraph {
 
   private final int r1Every;
 
+  /** Values per sample. */
+  private final int width;
+
   /** Chains of iterations run together, by {@code start % r1Every} ({@link #chainAt}). */
   private final Map<Long, List<Link>> chains;
 
@@ -96,14 +99,16 @@ final class TrainingGraph {
    *     step's update): the trainer runs it in one run either way
    * @param shards how many row blocks each batch is split into ({@link Shards}); 1 = none
    */
-  TrainingGraph(Graph graph, GanConfig config, boolean fused, int shards, int unroll) {
+  TrainingGraph(
+      Graph graph, GanConfig config, GanArchitecture arch, boolean fused, int shards, int unroll) {
     Ops tf = Ops.create(graph);
+    width = arch.shape().size();
     r1Every = config.r1Gamma() > 0f ? config.r1Every() : 1;
 
-    generator = Network.create(tf, NetworkSpec.generator(config.noiseDim()), config.seed());
-    discriminator = Network.create(tf, NetworkSpec.discriminator(), config.seed());
+    generator = Network.create(tf, arch.generator(), config.seed());
+    discriminator = Network.create(tf, arch.discriminator(), config.seed());
 
-    first = IterationInputs.create(tf, config, "");
+    first = IterationInputs.create(tf, config, width, "");
     List<Operand<TFloat32>> fake = new ArrayList<>();
     for (Operand<TFloat32> z : Shards.split(tf, first.noise(), shards)) {
       fake.add(generator.apply(tf, z));
@@ -111,8 +116,7 @@ final class TrainingGraph {
     List<Operand<TFloat32>> reals = Shards.split(tf, first.realImages(), shards);
     generatorEma =
         config.usesEma()
-            ? Network.create(
-                tf, NetworkSpec.generator(config.noiseDim()), config.seed(), Names.GENERATOR_EMA)
+            ? Network.create(tf, arch.generator(), config.seed(), Names.GENERATOR_EMA)
             : null;
 
     // One optimiser per network, each over its own variables only; with lazy R1 both kinds of
@@ -162,7 +166,7 @@ final class TrainingGraph {
     GanConfig config = shared.config();
     List<IterationInputs> inputs = new ArrayList<>();
     for (int j = 0; j < unroll; j++) {
-      inputs.add(j == 0 ? first : IterationInputs.create(tf, config, "_" + j));
+      inputs.add(j == 0 ? first : IterationInputs.create(tf, config, width, "_" + j));
     }
     Map<Long, List<Link>> all = new HashMap<>();
     long kinds = r1Every / gcd(unroll, r1Every);

@@ -1,0 +1,41 @@
+package io.github.tfgan.data;
+
+import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.model.DataScaling;
+import io.github.tfgan.model.DataShape;
+import io.github.tfgan.model.GanArchitecture;
+
+/**
+ * Chooses a run's {@link GanArchitecture} from its configuration and its data, once, when the run
+ * starts:
+ *
+ * <ul>
+ *   <li>the built-in sets (MNIST, Fashion-MNIST: {@link GanConfig#dataset()} not {@code custom})
+ *       keep the article's scaling (pixels in [0, 1], G ends in a sigmoid) and, at 28×28×1, the
+ *       flat {@code [-1, 784]} exports of 0.x;
+ *   <li>other pixel data train in [-1, 1] (G ends in tanh) and export {@code [-1, H, W, C]} images
+ *       in [0, 1];
+ *   <li>float data are standardised per feature ({@link FeatureStatistics}) and exported in their
+ *       own units.
+ * </ul>
+ */
+public final class Architectures {
+  private static final io.github.tfgan.config.Dataset BUILT_IN_NONE =
+      io.github.tfgan.config.Dataset.CUSTOM;
+
+  private Architectures() {}
+
+  /** The architecture of a run of {@code config} on {@code data}. */
+  public static GanArchitecture forData(GanConfig config, Dataset data) {
+    DataShape shape = data.shape();
+    boolean builtIn = config.dataset() != BUILT_IN_NONE;
+    DataScaling scaling;
+    if (data.encoding() == Dataset.Encoding.FLOATS) {
+      scaling = FeatureStatistics.of(data).scaling();
+    } else {
+      scaling = builtIn ? DataScaling.UNIT : DataScaling.SYMMETRIC;
+    }
+    boolean flat = builtIn && shape.equals(DataShape.MNIST);
+    return GanArchitecture.mlp(config.net(), config.noiseDim(), shape, scaling, flat);
+  }
+}

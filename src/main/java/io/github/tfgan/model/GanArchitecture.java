@@ -1,0 +1,101 @@
+package io.github.tfgan.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that defines a GAN's graphs, as one value: the shape of a sample, how data are scaled
+ * for training ({@link DataScaling}), both networks, and the layout of the exports' signatures. It
+ * is built once when a run starts, from the configuration and the data; the run record and every
+ * export's manifest keep it, and resume, re-export, {@code summary} and the model loaders read it
+ * back instead of trusting the code's defaults.
+ *
+ * @param shape one sample's shape
+ * @param scaling data ↔ training space
+ * @param flat the exports take and give flat {@code [-1, D]} rows (the 0.x layout that MNIST's
+ *     models keep), instead of {@code [-1, H, W, C]} for images
+ * @param generator G: noise → {@code shape.size()} values in the training space
+ * @param discriminator D: {@code shape.size()} values in the training space → one logit
+ */
+public record GanArchitecture(
+    DataShape shape,
+    DataScaling scaling,
+    boolean flat,
+    NetworkSpec generator,
+    NetworkSpec discriminator) {
+
+  /** Checks that the networks fit the shape and each other. */
+  public GanArchitecture {
+    Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(scaling, "scaling");
+    if (generator.outputDim() != shape.size() || discriminator.inputDim() != shape.size()) {
+      throw new IllegalArgumentException(
+          "architecture: expected G's output and D's input of "
+              + shape.size()
+              + " values (shape "
+              + shape
+              + "), found "
+              + generator.outputDim()
+              + " and "
+              + discriminator.inputDim());
+    }
+    if (discriminator.outputDim() != 1) {
+      throw new IllegalArgumentException(
+          "architecture: expected D to end in 1 logit, found " + discriminator.outputDim());
+    }
+    if (scaling.kind() == DataScaling.Kind.STANDARD && scaling.mean().length != shape.size()) {
+      throw new IllegalArgumentException(
+          "architecture: expected statistics for "
+              + shape.size()
+              + " features, found "
+              + scaling.mean().length);
+    }
+  }
+
+  /** The article's networks on MNIST: flat 784-pixel rows in [0, 1]. */
+  public static GanArchitecture article(int noiseDim) {
+    return new GanArchitecture(
+        DataShape.MNIST,
+        DataScaling.UNIT,
+        true,
+        NetworkSpec.generator(noiseDim),
+        NetworkSpec.discriminator());
+  }
+
+  /**
+   * Dense networks for {@code shape}: G has the hidden widths of {@code net} ({@link
+   * NetworkSpec#hiddenWidths}) and ends in {@code scaling}'s activation; D has them reversed.
+   */
+  public static GanArchitecture mlp(
+      String net, int noiseDim, DataShape shape, DataScaling scaling, boolean flat) {
+    List<Integer> hidden = NetworkSpec.hiddenWidths(net);
+    List<Integer> reversed = new ArrayList<>(hidden);
+    Collections.reverse(reversed);
+    return new GanArchitecture(
+        shape,
+        scaling,
+        flat,
+        NetworkSpec.mlpGenerator(noiseDim, hidden, shape.size(), scaling.generatorOutput()),
+        NetworkSpec.mlpDiscriminator(shape.size(), reversed));
+  }
+
+  /** Width of G's noise input. */
+  public int noiseDim() {
+    return generator.inputDim();
+  }
+
+  /**
+   * The shape of the exports' sample tensors, batch first: {@code [-1, D]} or {@code [-1, H, W,
+   * C]}.
+   */
+  public long[] signatureShape() {
+    return flat || !shape.isImage() ? new long[] {-1, shape.size()} : shape.withBatch(-1);
+  }
+
+  /** The name of the exports' sample tensor: "images" for images, "samples" for vectors. */
+  public String sampleName() {
+    return shape.isImage() ? Names.SIG_IMAGES : Names.SIG_SAMPLES;
+  }
+}
