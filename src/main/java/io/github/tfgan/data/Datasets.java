@@ -100,8 +100,13 @@ public final class Datasets {
       refuse(o, path, "an IDX file", true, true, true);
       return IdxDataReader.readFile(path);
     }
+    int dot = name.lastIndexOf('.');
     throw new IOException(
-        path + ": expected a known data format, found an unknown file; " + FORMATS);
+        path
+            + ": expected a known data format, found a file of unknown type"
+            + (dot > 0 ? " (" + name.substring(dot) + ")" : "")
+            + "; "
+            + FORMATS);
   }
 
   /** Fails if an option is given that the format found does not take. */

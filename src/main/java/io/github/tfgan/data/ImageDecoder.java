@@ -70,7 +70,7 @@ final class ImageDecoder {
               reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
               BufferedImage decoded = reader.read(0);
               if (!warnings.isEmpty()) {
-                throw new IOException("damaged image (truncated?): " + warnings.get(0));
+                throw new IOException("the decoder warned: " + warnings.get(0));
               }
               return decoded;
             });
@@ -94,7 +94,13 @@ final class ImageDecoder {
         reader.setInput(in, true, true);
         return action.apply(reader);
       } catch (IOException | RuntimeException e) {
-        throw new IOException(file + ": unreadable image: " + Errors.describe(e), e);
+        Throwable cause = e.getCause();
+        throw new IOException(
+            file
+                + ": unreadable image (truncated or corrupt?): "
+                + Errors.describe(e)
+                + (cause == null || cause == e ? "" : " (" + Errors.describe(cause) + ")"),
+            e);
       } finally {
         reader.dispose();
       }
