@@ -7,8 +7,8 @@ import io.github.tfgan.data.ImageData;
 import io.github.tfgan.data.ReadOptions;
 import io.github.tfgan.model.DataShape;
 import java.nio.file.Files;
-import java.util.Locale;
 import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**

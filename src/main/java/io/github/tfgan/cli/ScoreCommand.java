@@ -1,11 +1,11 @@
 package io.github.tfgan.cli;
 
-import io.github.tfgan.data.Npy;
-import io.github.tfgan.export.DiscriminatorModel;
-import io.github.tfgan.image.PngImages;
 import io.github.tfgan.data.Dataset;
 import io.github.tfgan.data.Datasets;
+import io.github.tfgan.data.Npy;
 import io.github.tfgan.data.ReadOptions;
+import io.github.tfgan.export.DiscriminatorModel;
+import io.github.tfgan.image.PngImages;
 import io.github.tfgan.model.DataShape;
 import java.nio.file.Path;
 import java.util.Locale;

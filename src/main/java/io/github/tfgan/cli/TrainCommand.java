@@ -292,7 +292,8 @@ final class TrainCommand implements Callable<Integer> {
     Path dataDir = dataOptions.data != null ? dataOptions.data : record.dataDirectory();
     io.github.tfgan.data.Dataset images;
     if (record.config().dataset() == Dataset.CUSTOM) {
-      ReadOptions read = dataOptions.data != null ? dataOptions.readOptions() : record.readOptions();
+      ReadOptions read =
+          dataOptions.data != null ? dataOptions.readOptions() : record.readOptions();
       images = Flags.on("--data", () -> Datasets.open(dataDir, read));
     } else {
       images =

@@ -58,8 +58,8 @@ public final class Presets {
 
   /**
    * For vector data (Gaussian mixtures, tabular features): dense networks of 256, 256, 256 (data
-   * standardised per feature), batch 256, Adam 1e-4 with β1 0.5 and β2 0.9, an R1 penalty on D
-   * (γ 0.1) against the mode collapse that mixtures are known for, and 20,000 iterations.
+   * standardised per feature), batch 256, Adam 1e-4 with β1 0.5 and β2 0.9, an R1 penalty on D (γ
+   * 0.1) against the mode collapse that mixtures are known for, and 20,000 iterations.
    */
   public static GanConfig vectors() {
     return GanConfig.builder()

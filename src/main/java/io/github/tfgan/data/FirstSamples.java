@@ -15,8 +15,7 @@ record FirstSamples(Dataset base, long count) implements Dataset {
 
   FirstSamples {
     if (count <= 0 || count > base.size()) {
-      throw new IllegalArgumentException(
-          "count: expected 1.." + base.size() + ", found " + count);
+      throw new IllegalArgumentException("count: expected 1.." + base.size() + ", found " + count);
     }
   }
 

@@ -41,7 +41,9 @@ public final class GeneratorModel implements AutoCloseable {
       output = Names.SIG_SAMPLES;
     } else {
       throw new IllegalArgumentException(
-          "a model whose serving_default gives " + outputs.keySet() + " (no 'images' or 'samples')");
+          "a model whose serving_default gives "
+              + outputs.keySet()
+              + " (no 'images' or 'samples')");
     }
     this.sampleShape = SampleSignatures.shapeOf(output, outputs.get(output).shape.asArray());
   }

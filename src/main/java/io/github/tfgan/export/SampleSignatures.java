@@ -4,9 +4,9 @@ import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.Names;
 
 /**
- * What the sample tensor of an exported G or D says about one sample's shape: {@code images}
- * {@code [-1, H, W, C]}; {@code images} {@code [-1, 784]}, MNIST's flat layout from 0.x on; or
- * {@code samples} {@code [-1, D]}, vectors.
+ * What the sample tensor of an exported G or D says about one sample's shape: {@code images} {@code
+ * [-1, H, W, C]}; {@code images} {@code [-1, 784]}, MNIST's flat layout from 0.x on; or {@code
+ * samples} {@code [-1, D]}, vectors.
  */
 final class SampleSignatures {
   private SampleSignatures() {}

@@ -174,7 +174,10 @@ public final class TrainingRun {
     return this;
   }
 
-  /** Records how the data were read ({@code --labels} and the like), so that a resume reads them alike. */
+  /**
+   * Records how the data were read ({@code --labels} and the like), so that a resume reads them
+   * alike.
+   */
   public TrainingRun readOptions(ReadOptions options) {
     this.readOptions = options;
     return this;

@@ -137,6 +137,7 @@ class NetworkTest {
               switch (spec.layers().get(l).activation()) {
                 case LEAKY_RELU -> (float) (acc > 0 ? acc : 0.2 * acc);
                 case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-acc)));
+                case TANH -> (float) Math.tanh(acc);
                 case LINEAR -> (float) acc;
               };
         }

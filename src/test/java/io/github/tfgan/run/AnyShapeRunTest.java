@@ -47,7 +47,11 @@ class AnyShapeRunTest {
       }
     }
     return new ArrayDataset(
-        v, shape, io.github.tfgan.data.Dataset.Encoding.PIXELS, labels, List.of("red", "blue"),
+        v,
+        shape,
+        io.github.tfgan.data.Dataset.Encoding.PIXELS,
+        labels,
+        List.of("red", "blue"),
         "synthetic squares");
   }
 

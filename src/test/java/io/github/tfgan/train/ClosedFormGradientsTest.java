@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.LossKind;
 import io.github.tfgan.config.Presets;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.MnistShape;
 import io.github.tfgan.model.Network;
 import io.github.tfgan.model.SeedStreams;
@@ -138,7 +139,9 @@ class ClosedFormGradientsTest {
     final List<Operand<TFloat32>> refGGrads;
 
     Built(Graph graph, GanConfig config, int shards, boolean penalised) {
-      ops = new TrainingGraph(graph, config, false, shards, 1);
+      ops =
+          new TrainingGraph(
+              graph, config, GanArchitecture.article(config.noiseDim()), false, shards, 1);
       step = penalised ? ops.penalised : ops.regular;
       float gamma =
           config.r1Every() == 1
