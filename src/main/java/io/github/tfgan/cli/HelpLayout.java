@@ -32,10 +32,19 @@ final class HelpLayout {
   static {
     TRAIN_SECTIONS.put(
         "Run", List.of("--preset", "--iterations", "--seed", "--resume", "--shards"));
-    TRAIN_SECTIONS.put("Data", List.of("--dataset", "--data", "--cache-dir", "--limit"));
     TRAIN_SECTIONS.put(
-        "Network (the generator that samples and exports use)",
-        List.of("--ema-decay", "--ema-warmup"));
+        "Data",
+        List.of(
+            "--data",
+            "--labels",
+            "--label-column",
+            "--image-size",
+            "--dataset",
+            "--cache-dir",
+            "--limit"));
+    TRAIN_SECTIONS.put(
+        "Networks (and the generator that samples and exports use)",
+        List.of("--net", "--noise-dim", "--ema-decay", "--ema-warmup"));
     TRAIN_SECTIONS.put(
         "Losses and regularisers", List.of("--loss", "--real-label", "--r1-gamma", "--r1-every"));
     TRAIN_SECTIONS.put(

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     modelTransformer = TrainCommand.ConfigOptions.class,
     customSynopsis = {
-      "gan train [--preset article|stable] [OPTION]... [--out DIR [--overwrite]]",
+      "gan train [--data PATH] [OPTION]... [--out DIR [--overwrite]]",
       "gan train --resume DIR [--shards N]",
       "          [--export DIR [--model-version N] [--force]]"
     },

@@ -54,13 +54,18 @@ final class TrainFlags {
               GanConfig::net,
               GanConfig.Builder::net),
           intFlag(
+              "--noise-dim",
+              "Width of G's noise input z.",
+              GanConfig::noiseDim,
+              GanConfig.Builder::noiseDim),
+          intFlag(
               "--iterations",
               "Iterations (one D step, then one G step).",
               GanConfig::iterations,
               GanConfig.Builder::iterations),
           intFlag(
               "--batch-size",
-              "Real images per D step.",
+              "Real samples per D step.",
               GanConfig::batchSize,
               GanConfig.Builder::batchSize),
           floatFlag(
@@ -164,8 +169,9 @@ final class TrainFlags {
 
   /** A built-in data set's name: {@code custom} is what {@code --data PATH} of your own makes. */
   private static Dataset builtIn(String name) {
-    Dataset d = Dataset.parse(name);
-    if (d == Dataset.CUSTOM) {
+    Dataset d = Dataset.MNIST.cliName().equals(name) ? Dataset.MNIST : null;
+    d = Dataset.FASHION.cliName().equals(name) ? Dataset.FASHION : d;
+    if (d == null) {
       throw new IllegalArgumentException(
           "dataset: expected mnist or fashion (for your own data, --data PATH), found '"
               + name

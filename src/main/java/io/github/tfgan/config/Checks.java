@@ -1,9 +1,9 @@
 package io.github.tfgan.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The checks of {@link GanConfig}'s fields; each message starts with the field's name. */
 final class Checks {
@@ -64,7 +64,18 @@ final class Checks {
   }
 
   private static <E> String names(E[] values, Function<E, String> cliName) {
-    return Arrays.stream(values).map(cliName).collect(Collectors.joining(" or "));
+    List<String> all = Arrays.stream(values).map(cliName).toList();
+    return all.size() <= 2
+        ? String.join(" or ", all)
+        : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+  }
+
+  /** Throws "FIELD: expected a number in RANGE, found VALUE" unless {@code ok}. */
+  static void check(boolean ok, String field, String range, float value) {
+    if (!ok) {
+      throw new IllegalArgumentException(
+          field + ": expected a number in " + range + ", found " + value);
+    }
   }
 
   static void openUnit(String field, float value, boolean zeroAllowed) {

@@ -106,10 +106,7 @@ public record GanConfig(
   /** Not in the article: how many checkpoints are kept by default. */
   public static final int DEFAULT_KEEP_CHECKPOINTS = 3;
 
-  /**
-   * Not in the article (it only advises decay): iterations per decay period when a decay rate is
-   * set.
-   */
+  /** Not in the article (it only advises decay): iterations per decay period, when decaying. */
   public static final int DEFAULT_LR_DECAY_STEPS = 1_000;
 
   /** Not in the article: the default seed. */
@@ -128,37 +125,25 @@ public record GanConfig(
     Checks.openUnit("beta1", beta1, true);
     Checks.openUnit("beta2", beta2, false);
     Checks.finitePositive("epsilon", epsilon);
-    if (!(lrDecayRate > 0f && lrDecayRate <= 1f)) {
-      throw new IllegalArgumentException(
-          "lrDecayRate: expected a number in (0, 1] (1 = no decay), found " + lrDecayRate);
-    }
+    Checks.check(
+        lrDecayRate > 0f && lrDecayRate <= 1f, "lrDecayRate", "(0, 1] (1 = no decay)", lrDecayRate);
     Checks.positive("lrDecaySteps", lrDecaySteps);
     Checks.finiteNonNegative("clipNorm", clipNorm, "no clipping");
-    if (!(realLabel > 0.5f && realLabel <= 1f)) {
-      throw new IllegalArgumentException(
-          "realLabel: expected a number in (0.5, 1] (1 = no smoothing), found " + realLabel);
-    }
+    Checks.check(
+        realLabel > 0.5f && realLabel <= 1f, "realLabel", "(0.5, 1] (1 = no smoothing)", realLabel);
     Checks.present("loss", loss, LossKind.values(), LossKind::cliName);
     Checks.finiteNonNegative("generatorLearningRate", generatorLearningRate, "learningRate");
     Checks.finiteNonNegative("r1Gamma", r1Gamma, "no penalty");
-    if (r1Every == 0) {
-      r1Every = 1;
-    }
+    r1Every = r1Every == 0 ? 1 : r1Every;
     Checks.positive("r1Every", r1Every);
-    if (!(emaDecay >= 0f && emaDecay < 1f)) {
-      throw new IllegalArgumentException(
-          "emaDecay: expected a number in [0, 1) (0 = no averaging), found " + emaDecay);
-    }
-    if (updates == null) {
-      updates = UpdateOrder.ALTERNATING;
-    }
+    Checks.check(
+        emaDecay >= 0f && emaDecay < 1f, "emaDecay", "[0, 1) (0 = no averaging)", emaDecay);
+    updates = updates == null ? UpdateOrder.ALTERNATING : updates;
     Checks.positive("logEvery", logEvery);
     Checks.nonNegative("sampleEvery", sampleEvery, "only at the end");
     Checks.nonNegative("checkpointEvery", checkpointEvery, "never");
     Checks.positive("keepCheckpoints", keepCheckpoints);
-    if (net == null) {
-      net = NetworkSpec.ARTICLE_NET;
-    }
+    net = net == null ? NetworkSpec.ARTICLE_NET : net;
     NetworkSpec.hiddenWidths(net);
   }
 
@@ -183,7 +168,8 @@ public record GanConfig(
         .beta1(beta1)
         .beta2(beta2)
         .epsilon(epsilon)
-        .learningRateDecay(lrDecayRate, lrDecaySteps)
+        .lrDecayRate(lrDecayRate)
+        .lrDecaySteps(lrDecaySteps)
         .clipNorm(clipNorm)
         .realLabel(realLabel)
         .loss(loss)
@@ -268,13 +254,6 @@ public record GanConfig(
 
     public Builder epsilon(float v) {
       epsilon = v;
-      return this;
-    }
-
-    /** Exponential step decay: lr * rate^floor(iteration / steps); rate 1 turns it off. */
-    public Builder learningRateDecay(float rate, int steps) {
-      lrDecayRate = rate;
-      lrDecaySteps = steps;
       return this;
     }
 

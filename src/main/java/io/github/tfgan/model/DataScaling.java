@@ -126,6 +126,12 @@ public record DataScaling(Kind kind, float[] mean, float[] std) {
     }
   }
 
+  /** {@link #fromModel(float[], int, int)} on all of {@code values}, which it returns. */
+  public float[] fromModel(float[] values) {
+    fromModel(values, 0, values.length);
+    return values;
+  }
+
   /** The graph ops of {@link #toModel} on {@code x} {@code [batch, D]}. */
   public Operand<TFloat32> toModel(Ops tf, Operand<TFloat32> x) {
     return switch (kind) {

@@ -81,6 +81,26 @@ public record GanArchitecture(
         NetworkSpec.mlpDiscriminator(shape.size(), reversed));
   }
 
+  /**
+   * Checks that data of {@code shape} (from {@code source}) and noise of {@code noiseDim} fit.
+   *
+   * @throws IllegalArgumentException naming the source, what was expected and what was found
+   */
+  public void checkFits(DataShape shape, int noiseDim, String source) {
+    if (!this.shape.equals(shape)) {
+      throw new IllegalArgumentException(
+          source
+              + ": expected samples of shape "
+              + this.shape
+              + " (the architecture's), found "
+              + shape);
+    }
+    if (noiseDim() != noiseDim) {
+      throw new IllegalArgumentException(
+          "noiseDim: expected " + noiseDim() + " (the architecture's), found " + noiseDim);
+    }
+  }
+
   /** Width of G's noise input. */
   public int noiseDim() {
     return generator.inputDim();

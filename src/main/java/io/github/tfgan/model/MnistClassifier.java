@@ -12,6 +12,9 @@ import org.tensorflow.types.TFloat32;
  * The evaluation classifier, a small LeNet-like CNN: 28×28×1 → conv 5×5×32, ReLU, max-pool 2 → conv
  * 5×5×64, ReLU, max-pool 2 → dense 128, ReLU (the penultimate features of the Fréchet distance) →
  * dense 10 (logits). Builds ops only; trained by {@code eval.ClassifierTrainer}.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the library's other packages use it.
  */
 public final class MnistClassifier {
   /** Variable-name prefix. */

@@ -4,6 +4,9 @@ package io.github.tfgan.model;
  * The geometry of MNIST (and Fashion-MNIST) images, in one place: 28 × 28 grey pixels, flattened
  * row-major to 784 floats in [0, 1], with labels 0–9. Every graph, reader and writer of this
  * project takes its sizes from here.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the library's other packages use it.
  */
 public final class MnistShape {
   /** Rows and columns of one image. */

@@ -6,6 +6,9 @@ package io.github.tfgan.model;
  *
  * <p>Variable names carry no {@code /}: TF Java's Adam slot naming breaks on sub-scopes, and flat
  * names read the same in Python's {@code tf.train.list_variables}.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the library's other packages use it.
  */
 public final class Names {
   /** Prefix of every generator variable. */

@@ -14,6 +14,9 @@ import org.tensorflow.types.TFloat32;
  * <p>Variables are created once; {@link #apply} may be called many times (the discriminator is
  * applied to real and to generated images with the same weights). This class builds ops only: it
  * knows no sessions or files.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the library's other packages use it.
  */
 public final class Network {
   private final NetworkSpec spec;

@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
  * before, {@code SplittableRandom.nextGaussian}, did not: its ziggurat's tail uses {@code Math}
  * functions that the JIT may replace with intrinsics, and on JDK 25 the noise of iteration 102
  * differed from JDK 17's.) {@code SeedStreamsTest} pins the first values of each stream.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the library's other packages use it.
  */
 public final class SeedStreams {
   /** The generator's noise z of one iteration; index: the 0-based iteration. */

@@ -15,6 +15,9 @@ import org.tensorflow.types.TFloat32;
  * each in the MetaGraph's variable collections. Reference variables ({@code VariableV2}) are what
  * TF 2's {@code tf.saved_model.load} refuses to turn into Python variables, and what TFLite's
  * converter refuses when read by anything but {@code Identity}.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the library's other packages use it.
  */
 public final class ServingVariable {
   /** The op type of the variable itself. */

@@ -4,7 +4,12 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
-/** Copies between Java float arrays and float32 tensors. The caller closes every tensor. */
+/**
+ * Copies between Java float arrays and float32 tensors. The caller closes every tensor.
+ *
+ * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
+ * the library's other packages use it.
+ */
 public final class Tensors {
   private Tensors() {}
 

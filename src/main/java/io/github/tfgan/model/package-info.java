@@ -1,11 +1,9 @@
 /**
- * The networks as graph ops: {@link io.github.tfgan.model.NetworkSpec} (architecture), {@link
- * io.github.tfgan.model.Network} (variables and forward pass), the evaluation classifier, the op
- * and variable names that checkpoints and SavedModels depend on, {@link
- * io.github.tfgan.model.SeedStreams} (every random stream of a run) and {@link
- * io.github.tfgan.model.MnistShape} (28 x 28 = 784 pixels, 10 classes).
- *
- * <p><b>Internal:</b> not part of the library's API; may change without notice. Left out of the
- * Javadoc.
+ * What a GAN is made of, as values: {@link io.github.tfgan.model.DataShape} (one sample's shape),
+ * {@link io.github.tfgan.model.DataScaling} (data to training space and back), {@link
+ * io.github.tfgan.model.NetworkSpec} (a dense network's layers) and {@link
+ * io.github.tfgan.model.GanArchitecture} (both networks, the shape and the scaling, as a run
+ * records it); {@link io.github.tfgan.model.ModelSummary} prints them. The graph ops that apply
+ * them, the op names and the random streams are internal.
  */
 package io.github.tfgan.model;

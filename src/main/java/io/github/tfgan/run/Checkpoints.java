@@ -3,6 +3,7 @@ package io.github.tfgan.run;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.UpdateOrder;
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.io.Errors;
 import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.train.GanTrainer;
 import java.io.IOException;
@@ -10,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -145,5 +148,34 @@ public final class Checkpoints {
     }
     out.sort(Comparator.comparingLong(Checkpoint::iteration));
     return out;
+  }
+
+  /**
+   * Restores the newest checkpoint that loads; a damaged newer one (truncated index or shard) is
+   * reported and skipped, as TensorFlow's checkpoint manager falls back.
+   *
+   * @throws IOException naming every checkpoint and why it failed when none loads
+   */
+  Checkpoint restoreNewestGood(GanTrainer trainer, Consumer<String> say) throws IOException {
+    List<Checkpoint> all = new ArrayList<>(list());
+    Collections.reverse(all);
+    List<String> failures = new ArrayList<>();
+    for (Checkpoint c : all) {
+      try {
+        trainer.restore(c.prefix(), c.iteration());
+        return c;
+      } catch (RuntimeException e) {
+        String why = Errors.describe(e).lines().findFirst().orElse("");
+        failures.add(c.directory() + ": " + why);
+        say.accept(
+            "resume: checkpoint "
+                + c.directory()
+                + " is damaged ("
+                + why
+                + "); trying the one before it");
+      }
+    }
+    throw new IOException(
+        "expected a checkpoint that loads, found none: " + String.join("; ", failures));
   }
 }

@@ -2,11 +2,12 @@ package io.github.tfgan.run;
 
 import io.github.tfgan.export.SavedModelExporter;
 import io.github.tfgan.io.Directories;
-import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Names;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -77,20 +78,24 @@ public final class Publisher {
       Integer samples,
       String note) {}
 
-  /** The interfaces of a GAN's two published models on images of {@code imageShape}. */
-  public static Map<String, ModelInterface> interfaces(int noiseDim, List<Integer> imageShape) {
-    long pixels = (long) imageShape.get(0) * imageShape.get(1) * imageShape.get(2);
+  /** The interfaces of a GAN's two published models of architecture {@code arch}. */
+  public static Map<String, ModelInterface> interfaces(GanArchitecture arch) {
+    int noiseDim = arch.noiseDim();
     List<String> signatures = List.of(Names.SERVING_DEFAULT, Names.SERVE);
+    List<Long> shape = Arrays.stream(arch.signatureShape()).boxed().toList();
+    boolean image = arch.shape().isImage();
     TensorInfo images =
         new TensorInfo(
-            Names.SIG_IMAGES,
+            arch.sampleName(),
             "float32",
-            List.of(-1L, pixels),
+            shape,
             null,
-            List.of(0f, 1f),
-            imageShape,
-            "pixels row-major, 0 = black (background), 1 = white (stroke): the training images /"
-                + " 255");
+            image ? List.of(0f, 1f) : null,
+            image ? arch.shape().dims() : null,
+            image
+                ? "pixels (height, width, channels; row-major), 0 = black, 1 = full intensity:"
+                    + " the training images / 255"
+                : "one sample per row, in the training data's own units");
     return Map.of(
         Names.GENERATOR,
         new ModelInterface(
@@ -119,7 +124,7 @@ public final class Publisher {
                     null,
                     List.of(0f, 1f),
                     null,
-                    "D's probability that the image is real: sigmoid(logits)"),
+                    "D's probability that the sample is real: sigmoid(logits)"),
                 new TensorInfo(
                     Names.SIG_LOGITS,
                     "float32",
@@ -173,7 +178,7 @@ public final class Publisher {
             summary,
             TrainingRun.TF_JAVA_VERSION,
             Instant.now().toString(),
-            interfaces(record.config().noiseDim(), List.of(MnistShape.SIDE, MnistShape.SIDE, 1)),
+            interfaces(record.architecture()),
             quality != null
                 ? quality
                 : new Quality(null, null, null, "not measured when published"));

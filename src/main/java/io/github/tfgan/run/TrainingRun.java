@@ -285,7 +285,7 @@ public final class TrainingRun {
       board.graph(trainer.graphDef());
       Checkpoints.Checkpoint resumedFrom = null;
       if (from != null) {
-        resumedFrom = restoreNewestGood(trainer, checkpoints, say);
+        resumedFrom = checkpoints.restoreNewestGood(trainer, say);
         MetricsFile.truncateAfter(dir.metrics(), resumedFrom.iteration());
         say.accept(
             "resume: from "
@@ -357,36 +357,6 @@ public final class TrainingRun {
         return summary;
       }
     }
-  }
-
-  /**
-   * Restores the newest checkpoint that loads; a damaged newer one (truncated index or shard) is
-   * reported and skipped, as TensorFlow's checkpoint manager falls back.
-   *
-   * @throws IOException naming every checkpoint and why it failed when none loads
-   */
-  private static Checkpoints.Checkpoint restoreNewestGood(
-      GanTrainer trainer, Checkpoints checkpoints, Consumer<String> say) throws IOException {
-    List<Checkpoints.Checkpoint> all = new ArrayList<>(checkpoints.list());
-    java.util.Collections.reverse(all);
-    List<String> failures = new ArrayList<>();
-    for (Checkpoints.Checkpoint c : all) {
-      try {
-        trainer.restore(c.prefix(), c.iteration());
-        return c;
-      } catch (RuntimeException e) {
-        String why = Errors.describe(e).lines().findFirst().orElse("");
-        failures.add(c.directory() + ": " + why);
-        say.accept(
-            "resume: checkpoint "
-                + c.directory()
-                + " is damaged ("
-                + why
-                + "); trying the one before it");
-      }
-    }
-    throw new IOException(
-        "expected a checkpoint that loads, found none: " + String.join("; ", failures));
   }
 
   /**

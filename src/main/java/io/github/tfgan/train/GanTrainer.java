@@ -72,28 +72,12 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   /**
-   * As {@link #GanTrainer(GanConfig, Dataset, TrainerOptions)}, with the architecture given (a run
-   * that resumes passes the one it recorded).
-   *
-   * @throws IllegalArgumentException if the architecture's sample shape is not the data's
+   * As {@link #GanTrainer(GanConfig, Dataset, TrainerOptions)} with a given architecture (a resumed
+   * run's own); it must fit the data ({@link GanArchitecture#checkFits}).
    */
   public GanTrainer(
       GanConfig config, GanArchitecture architecture, Dataset data, TrainerOptions options) {
-    if (!architecture.shape().equals(data.shape())) {
-      throw new IllegalArgumentException(
-          data.source()
-              + ": expected samples of shape "
-              + architecture.shape()
-              + " (the architecture's), found "
-              + data.shape());
-    }
-    if (architecture.noiseDim() != config.noiseDim()) {
-      throw new IllegalArgumentException(
-          "architecture: expected a noise width of "
-              + config.noiseDim()
-              + " (the config's), found "
-              + architecture.noiseDim());
-    }
+    architecture.checkFits(data.shape(), config.noiseDim(), data.source());
     this.options = options;
     this.config = config;
     this.architecture = architecture;
@@ -125,7 +109,7 @@ public final class GanTrainer implements AutoCloseable {
     return runtime.graph().toGraphDef().toByteArray();
   }
 
-  /** The architecture this trainer was built with: shapes, scaling and both networks. */
+  /** The architecture: shapes, scaling and both networks. */
   public GanArchitecture architecture() {
     return architecture;
   }
@@ -289,12 +273,10 @@ public final class GanTrainer implements AutoCloseable {
   }
 
   /**
-   * Generates samples from the current generator (its moving average when the config has one), in
-   * the data's terms ({@link GanArchitecture#scaling}): pixels in [0, 1], or float data in their
-   * own units.
+   * Generates samples from the current generator (its moving average if any), in the data's terms.
    *
    * @param z {@code n × noiseDim} floats, row-major
-   * @return {@code n × shape.size()} floats, row-major
+   * @return {@code n × shape.size()} floats, row-major: pixels in [0, 1], or data in its units
    */
   public float[] generate(float[] z) {
     checkOpen();
@@ -305,9 +287,7 @@ public final class GanTrainer implements AutoCloseable {
     }
     try (TFloat32 zt = Tensors.matrix(z, n, config.noiseDim());
         Result r = runtime.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
-      float[] out = Tensors.toArray((TFloat32) r.get(0));
-      architecture.scaling().fromModel(out, 0, out.length);
-      return out;
+      return architecture.scaling().fromModel(Tensors.toArray((TFloat32) r.get(0)));
     }
   }
 

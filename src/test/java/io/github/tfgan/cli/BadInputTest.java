@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfgan.cli.GanCliTest.Run;
+import io.github.tfgan.data.Datasets;
 import io.github.tfgan.data.Npy;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.model.MnistShape;
@@ -122,7 +123,7 @@ class BadInputTest {
             dir.resolve("p.npy").toString());
     assertEquals(1, range.code());
     assertTrue(
-        range.err().contains("expected pixels in [0, 1], found 1.5 at row 1, column 3"),
+        range.err().contains("expected pixels in [0, 1], found 1.5 at sample 1, value 3"),
         range.err());
   }
 
@@ -132,11 +133,12 @@ class BadInputTest {
     int count = GenerateCommand.BATCH * 2 + 5;
     Run r = cli("generate", "--model", generator(), "--count", "" + count, "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    Npy.Matrix m = Npy.read(out, MnistShape.PIXELS);
-    assertEquals(count, m.rows());
+    io.github.tfgan.data.Dataset m = Datasets.open(out);
+    assertEquals(count, m.size());
+    assertEquals(io.github.tfgan.model.DataShape.MNIST, m.shape(), "images [n, 28, 28, 1]");
     try (GeneratorModel g = GeneratorModel.load(Path.of(generator()))) {
       float[] direct = g.generate(g.noise(count, 42));
-      assertArrayEquals(direct, m.data(), 1e-6f);
+      assertArrayEquals(direct, m.toFloats(), 1e-6f);
     }
     Run grid =
         cli(
@@ -247,7 +249,7 @@ class BadInputTest {
         cli("train", "--data", data.toString(), "--batch-size", "1000", "--out", r1.toString());
     assertEquals(2, batch.code());
     assertTrue(
-        batch.err().contains("--batch-size: expected at most the number of training images (128)"),
+        batch.err().contains("--batch-size: expected at most the number of training samples (128)"),
         batch.err());
     assertFalse(Files.exists(r1));
     Run shards = cli("train", "--data", data.toString(), "--shards", "0", "--out", r1.toString());

@@ -48,7 +48,7 @@ class HelpTest {
         List.of(
             "Run:",
             "Data:",
-            "Network (the generator that samples and exports use):",
+            "Networks (and the generator that samples and exports use):",
             "Losses and regularisers:",
             "Optimiser:",
             "Outputs:",
@@ -146,9 +146,12 @@ class HelpTest {
     String text = flowed(help("train", "--help"));
     assertTrue(
         text.contains("--seed N Seed of initialisation, noise and shuffling. (default: 42)"), text);
-    assertTrue(text.contains("--batch-size N Real images per D step. (default: 128)"), text);
-    assertTrue(text.contains("(article: 10000; stable: 52000)"), text);
-    assertTrue(text.contains("(article: 0; stable: 0.9998)"), text);
+    assertTrue(
+        text.contains(
+            "--batch-size N Real samples per D step. (article: 128; stable: 128; vectors: 256)"),
+        text);
+    assertTrue(text.contains("(article: 10000; stable: 52000; vectors: 20000)"), text);
+    assertTrue(text.contains("(article: 0; stable: 0.9998; vectors: 0)"), text);
     assertTrue(text.contains("--[no-]ema-warmup"), text);
     assertTrue(text.contains("--no-ema-warmup: constant decay. (default: on)"), text);
   }

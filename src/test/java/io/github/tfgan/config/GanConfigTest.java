@@ -86,7 +86,7 @@ class GanConfigTest {
       case "beta1" -> b.beta1(Float.parseFloat(value));
       case "beta2" -> b.beta2(Float.parseFloat(value));
       case "epsilon" -> b.epsilon(Float.parseFloat(value));
-      case "lrDecayRate" -> b.learningRateDecay(Float.parseFloat(value), 10);
+      case "lrDecayRate" -> b.lrDecayRate(Float.parseFloat(value)).lrDecaySteps(10);
       case "clipNorm" -> b.clipNorm(Float.parseFloat(value));
       case "realLabel" -> b.realLabel(Float.parseFloat(value));
       case "logEvery" -> b.logEvery(Integer.parseInt(value));
@@ -123,10 +123,11 @@ class GanConfigTest {
     assertEquals(Dataset.FASHION, Dataset.parse("fashion"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Dataset.parse("cifar"));
-    assertTrue(e.getMessage().startsWith("dataset: expected mnist or fashion"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("dataset: expected mnist, fashion or custom"), e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class, () -> GanConfig.builder().dataset(null).build());
-    assertEquals("dataset: expected mnist or fashion, found null", e.getMessage());
+    assertEquals("dataset: expected mnist, fashion or custom, found null", e.getMessage());
   }
 }

@@ -109,7 +109,8 @@ class ChainedIterationsTest {
             .beta2(0.99f)
             .learningRate(1e-3f)
             .generatorLearningRate(3e-3f)
-            .learningRateDecay(0.9f, 2)
+            .lrDecayRate(0.9f)
+            .lrDecaySteps(2)
             .emaDecay(0.99f)
             .build();
     Outcome chained = run(stable, TrainerOptions.DEFAULT, 1, 10);

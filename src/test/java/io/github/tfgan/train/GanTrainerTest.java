@@ -94,7 +94,8 @@ class GanTrainerTest {
         GanConfig.builder()
             .iterations(6)
             .batchSize(32)
-            .learningRateDecay(0.5f, 2)
+            .lrDecayRate(0.5f)
+            .lrDecaySteps(2)
             .clipNorm(1f)
             .realLabel(0.9f)
             .build();
