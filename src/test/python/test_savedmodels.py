@@ -82,7 +82,9 @@ def test_java_and_python_agree(models, tmp_path):
          "--out", tmp_path / "p.npy")
     java_images = np.load(tmp_path / "images.npy")
     java_p = np.load(tmp_path / "p.npy")
-    assert java_images.dtype == np.float32 and java_images.shape == (16, 784)
+    # generate writes images as [n, H, W, C]; MNIST's signatures keep 0.x's flat rows
+    assert java_images.dtype == np.float32 and java_images.shape == (16, 28, 28, 1)
+    java_images = java_images.reshape(16, 784)
 
     py_images = tf.saved_model.load(str(gen_dir)).signatures["serving_default"](z=tf.constant(z))["images"]
     np.testing.assert_allclose(py_images.numpy(), java_images, rtol=0, atol=1e-6)
