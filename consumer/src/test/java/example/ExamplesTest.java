@@ -47,6 +47,23 @@ class ExamplesTest {
   }
 
   @Test
+  void trainOnACsvOfYourOwn() throws Exception {
+    StringBuilder csv = new StringBuilder("height,weight\n");
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 300; i++) {
+      csv.append(170 + 10 * random.nextGaussian()).append(',').append(70 + 12 * random.nextGaussian()).append('\n');
+    }
+    Path file = dir.resolve("people.csv");
+    Files.writeString(file, csv);
+    Path run = dir.resolve("own");
+    String out = capture(() -> TrainOnYourData.main(new String[] {file.toString(), run.toString(), "20"}));
+    assertTrue(out.contains("300 2-dimensional vectors"), out);
+    var m = java.util.regex.Pattern.compile("sample shape 2: \\[(-?[\\d.]+), (-?[\\d.]+)\\]").matcher(out);
+    assertTrue(m.find(), out);
+    assertTrue(Double.parseDouble(m.group(1)) > 100, "in the data's units (height near 170): " + out);
+  }
+
+  @Test
   void evaluateTheShippedGenerator() throws Exception {
     String out =
         capture(() -> EvaluateGenerator.main(new String[] {SAVEDMODELS.resolve("generator/1").toString()}));

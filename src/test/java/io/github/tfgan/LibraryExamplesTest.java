@@ -14,16 +14,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The library examples of docs/library.md (all three) and of the README (the first) are the
- * programs of {@code consumer/}, the separate project that CI builds against the installed artifact
- * and whose tests run them; this keeps them the same.
+ * The library examples of docs/library.md (all four) and of the README (the first) are the programs
+ * of {@code consumer/}, the separate project that CI builds against the installed artifact and
+ * whose tests run them; this keeps them the same.
  */
 class LibraryExamplesTest {
   private static final Path CONSUMER = Path.of("consumer");
   private static final Path LIBRARY_GUIDE = Path.of("docs/library.md");
 
   @ParameterizedTest
-  @ValueSource(strings = {"GenerateDigits", "TrainAndExport", "EvaluateGenerator"})
+  @ValueSource(
+      strings = {"GenerateDigits", "TrainAndExport", "EvaluateGenerator", "TrainOnYourData"})
   void libraryGuideShowsTheConsumersProgramVerbatim(String name) throws IOException {
     String program = Files.readString(CONSUMER.resolve("src/main/java/example/" + name + ".java"));
     String guide = Files.readString(LIBRARY_GUIDE);

@@ -15,8 +15,9 @@ import io.github.tfgan.model.GanArchitecture;
  *       flat {@code [-1, 784]} exports of 0.x;
  *   <li>other pixel data train in [-1, 1] (G ends in tanh) and export {@code [-1, H, W, C]} images
  *       in [0, 1];
- *   <li>float data are standardised per feature ({@link FeatureStatistics}) and exported in their
- *       own units.
+ *   <li>float images whose values all lie in [0, 1] are pixels, as above (Keras's float images);
+ *   <li>other float data are standardised per feature ({@link FeatureStatistics}) and exported in
+ *       their own units.
  * </ul>
  */
 public final class Architectures {
@@ -30,8 +31,10 @@ public final class Architectures {
     DataShape shape = data.shape();
     boolean builtIn = config.dataset() != BUILT_IN_NONE;
     DataScaling scaling;
-    if (data.encoding() == Dataset.Encoding.FLOATS) {
-      scaling = FeatureStatistics.of(data).scaling();
+    FeatureStatistics stats =
+        data.encoding() == Dataset.Encoding.FLOATS ? FeatureStatistics.of(data) : null;
+    if (stats != null && !(shape.isImage() && stats.min() >= 0f && stats.max() <= 1f)) {
+      scaling = stats.scaling();
     } else {
       scaling = builtIn ? DataScaling.UNIT : DataScaling.SYMMETRIC;
     }

@@ -9,8 +9,10 @@ import io.github.tfgan.model.DataScaling;
  * @param mean per-feature means
  * @param std per-feature population standard deviations; a constant feature gets 1, so that it
  *     passes through unscaled
+ * @param min the smallest value of any feature
+ * @param max the largest value of any feature
  */
-public record FeatureStatistics(float[] mean, float[] std) {
+public record FeatureStatistics(float[] mean, float[] std, float min, float max) {
 
   /** Statistics of every sample of {@code data}. */
   public static FeatureStatistics of(Dataset data) {
@@ -19,8 +21,14 @@ public record FeatureStatistics(float[] mean, float[] std) {
     double[] m2 = new double[d];
     float[] row = new float[d];
     long n = data.size();
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
     for (long i = 0; i < n; i++) {
       data.read(i, row, 0);
+      for (float v : row) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
       double k = i + 1;
       for (int f = 0; f < d; f++) {
         double delta = row[f] - mean[f];
@@ -35,7 +43,7 @@ public record FeatureStatistics(float[] mean, float[] std) {
       double sd = Math.sqrt(m2[f] / Math.max(1, n));
       stdF[f] = sd > 1e-12 && Float.isFinite((float) sd) && (float) sd > 0f ? (float) sd : 1f;
     }
-    return new FeatureStatistics(meanF, stdF);
+    return new FeatureStatistics(meanF, stdF, min, max);
   }
 
   /** The standardisation these statistics define. */
