@@ -1,8 +1,8 @@
 package io.github.tfgan.data;
 
-import static io.github.tfgan.data.TestFiles.counting;
-import static io.github.tfgan.data.TestFiles.idxImages;
-import static io.github.tfgan.data.TestFiles.idxLabels;
+import static io.github.tfgan.testing.TestFiles.counting;
+import static io.github.tfgan.testing.TestFiles.idxImages;
+import static io.github.tfgan.testing.TestFiles.idxLabels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,8 +1,8 @@
 package io.github.tfgan.data;
 
-import static io.github.tfgan.data.TestFiles.grey;
-import static io.github.tfgan.data.TestFiles.image;
-import static io.github.tfgan.data.TestFiles.rgb;
+import static io.github.tfgan.testing.TestFiles.grey;
+import static io.github.tfgan.testing.TestFiles.image;
+import static io.github.tfgan.testing.TestFiles.rgb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

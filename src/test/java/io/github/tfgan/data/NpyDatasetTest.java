@@ -1,10 +1,10 @@
 package io.github.tfgan.data;
 
-import static io.github.tfgan.data.TestFiles.counting;
-import static io.github.tfgan.data.TestFiles.f4;
-import static io.github.tfgan.data.TestFiles.f8;
-import static io.github.tfgan.data.TestFiles.ints;
-import static io.github.tfgan.data.TestFiles.npy;
+import static io.github.tfgan.testing.TestFiles.counting;
+import static io.github.tfgan.testing.TestFiles.f4;
+import static io.github.tfgan.testing.TestFiles.f8;
+import static io.github.tfgan.testing.TestFiles.ints;
+import static io.github.tfgan.testing.TestFiles.npy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

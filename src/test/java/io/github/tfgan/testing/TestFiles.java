@@ -1,5 +1,6 @@
-package io.github.tfgan.data;
+package io.github.tfgan.testing;
 
+import io.github.tfgan.data.IdxReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -14,18 +15,18 @@ import java.util.zip.GZIPOutputStream;
 import javax.imageio.ImageIO;
 
 /** Writes the small synthetic files the data tests read: .npy, IDX and images. */
-final class TestFiles {
+public final class TestFiles {
   private TestFiles() {}
 
   /**
    * A .npy file: version 1.0 header with {@code descr}, C order, {@code shape}, then {@code body}.
    */
-  static Path npy(Path file, String descr, String shape, byte[] body) throws IOException {
+  public static Path npy(Path file, String descr, String shape, byte[] body) throws IOException {
     return npy(file, descr, false, shape, body);
   }
 
   /** A .npy file, C or Fortran order. */
-  static Path npy(Path file, String descr, boolean fortran, String shape, byte[] body)
+  public static Path npy(Path file, String descr, boolean fortran, String shape, byte[] body)
       throws IOException {
     String dict =
         "{'descr': '"
@@ -48,21 +49,21 @@ final class TestFiles {
   }
 
   /** Little-endian float32 bytes. */
-  static byte[] f4(float... values) {
+  public static byte[] f4(float... values) {
     ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     b.asFloatBuffer().put(values);
     return b.array();
   }
 
   /** Little-endian float64 bytes. */
-  static byte[] f8(double... values) {
+  public static byte[] f8(double... values) {
     ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     b.asDoubleBuffer().put(values);
     return b.array();
   }
 
   /** Little-endian integers of {@code bytes} bytes each. */
-  static byte[] ints(int bytes, long... values) {
+  public static byte[] ints(int bytes, long... values) {
     ByteBuffer b = ByteBuffer.allocate(bytes * values.length).order(ByteOrder.LITTLE_ENDIAN);
     for (long v : values) {
       switch (bytes) {
@@ -76,7 +77,7 @@ final class TestFiles {
   }
 
   /** Bytes 0, 1, 2, .. (mod 256). */
-  static byte[] counting(int n) {
+  public static byte[] counting(int n) {
     byte[] b = new byte[n];
     for (int i = 0; i < n; i++) {
       b[i] = (byte) i;
@@ -85,8 +86,8 @@ final class TestFiles {
   }
 
   /** An IDX images file (magic 0x803) of {@code count × rows × cols} bytes, gzip if asked. */
-  static void idxImages(Path file, int count, int rows, int cols, byte[] pixels, boolean gzip)
-      throws IOException {
+  public static void idxImages(
+      Path file, int count, int rows, int cols, byte[] pixels, boolean gzip) throws IOException {
     try (OutputStream raw = Files.newOutputStream(file);
         OutputStream body = gzip ? new GZIPOutputStream(raw) : raw;
         DataOutputStream out = new DataOutputStream(body)) {
@@ -99,7 +100,7 @@ final class TestFiles {
   }
 
   /** An IDX labels file (magic 0x801). */
-  static void idxLabels(Path file, byte[] labels, boolean gzip) throws IOException {
+  public static void idxLabels(Path file, byte[] labels, boolean gzip) throws IOException {
     try (OutputStream raw = Files.newOutputStream(file);
         OutputStream body = gzip ? new GZIPOutputStream(raw) : raw;
         DataOutputStream out = new DataOutputStream(body)) {
@@ -110,7 +111,7 @@ final class TestFiles {
   }
 
   /** A grey 8-bit image whose pixel (y, x) is {@code base + y * w + x}. */
-  static BufferedImage grey(int h, int w, int base) {
+  public static BufferedImage grey(int h, int w, int base) {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -121,7 +122,7 @@ final class TestFiles {
   }
 
   /** An RGB image whose pixel (y, x) is (base + x, base + y, base + x + y) (mod 256). */
-  static BufferedImage rgb(int h, int w, int base) {
+  public static BufferedImage rgb(int h, int w, int base) {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -135,7 +136,7 @@ final class TestFiles {
   }
 
   /** Writes {@code image} as {@code format} ("png" or "jpg") to {@code file}. */
-  static Path image(Path file, BufferedImage image, String format) throws IOException {
+  public static Path image(Path file, BufferedImage image, String format) throws IOException {
     Files.createDirectories(file.getParent());
     if (!ImageIO.write(image, format, file.toFile())) {
       throw new IOException("no writer for " + format);
