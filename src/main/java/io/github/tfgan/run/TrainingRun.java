@@ -57,7 +57,7 @@ public final class TrainingRun {
 
   private final GanConfig config;
   private final Dataset data;
-  private final GanArchitecture architecture;
+  private GanArchitecture architecture;
   private final RunDirectory dir;
   private final Checkpoints.Checkpoint from;
   private final List<TrainingListener> listeners = new ArrayList<>();
@@ -180,6 +180,22 @@ public final class TrainingRun {
    */
   public TrainingRun readOptions(ReadOptions options) {
     this.readOptions = options;
+    return this;
+  }
+
+  /**
+   * Trains {@code arch} instead of the architecture chosen from the config and the data (networks
+   * written in code: other widths, G and D not mirrored); it must fit the data. Not for a resumed
+   * run, which keeps its own.
+   *
+   * @throws IllegalArgumentException if it does not fit the data or the config's noise width
+   */
+  public TrainingRun architecture(GanArchitecture arch) {
+    if (from != null) {
+      throw new IllegalStateException("a resumed run keeps its recorded architecture");
+    }
+    arch.checkFits(data.shape(), config.noiseDim(), data.source());
+    this.architecture = arch;
     return this;
   }
 

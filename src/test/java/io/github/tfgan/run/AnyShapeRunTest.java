@@ -163,6 +163,32 @@ class AnyShapeRunTest {
   }
 
   @Test
+  void anArchitectureWrittenInCodeIsTrainedAndRecorded(@TempDir Path tmp) throws Exception {
+    ArrayDataset data = vectors(64, 4);
+    GanConfig config = small("mlp:8");
+    DataScaling scaling = io.github.tfgan.data.FeatureStatistics.of(data).scaling();
+    GanArchitecture arch =
+        new GanArchitecture(
+            data.shape(),
+            scaling,
+            false,
+            io.github.tfgan.model.NetworkSpec.mlpGenerator(
+                8, List.of(12, 24), 3, Activation.LINEAR),
+            io.github.tfgan.model.NetworkSpec.mlpDiscriminator(3, List.of(5)));
+    Path runDir = tmp.resolve("custom");
+    TrainingRun.create(config, data, runDir).architecture(arch).run();
+    assertEquals(arch, RunRecord.read(new RunDirectory(runDir)).architecture());
+    assertEquals(arch, ArchitectureFile.readIfPresent(new RunDirectory(runDir).discriminator()));
+    GanArchitecture wrong =
+        GanArchitecture.mlp("mlp:8", 8, DataShape.vector(4), DataScaling.SYMMETRIC, false);
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> TrainingRun.create(config, data, tmp.resolve("wrong")).architecture(wrong));
+    assertTrue(e.getMessage().contains("expected samples of shape 4"), e.getMessage());
+  }
+
+  @Test
   void theArticleArchitectureIsTheDefaultOnMnistShapedData() {
     GanArchitecture arch =
         io.github.tfgan.data.Architectures.forData(
