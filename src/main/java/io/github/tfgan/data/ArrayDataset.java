@@ -35,27 +35,7 @@ public record ArrayDataset(
           source + ": expected a positive multiple of " + d + " values, found " + values.length);
     }
     classNames = List.copyOf(classNames == null ? List.of() : classNames);
-    int n = values.length / d;
-    if (labels != null) {
-      if (labels.length != n) {
-        throw new IllegalArgumentException(
-            source + ": expected " + n + " labels (one per sample), found " + labels.length);
-      }
-      for (int i = 0; i < n; i++) {
-        if (labels[i] < 0 || labels[i] >= classNames.size()) {
-          throw new IllegalArgumentException(
-              source
-                  + ": label "
-                  + i
-                  + ": expected 0.."
-                  + (classNames.size() - 1)
-                  + ", found "
-                  + labels[i]);
-        }
-      }
-    } else if (!classNames.isEmpty()) {
-      throw new IllegalArgumentException(source + ": class names given without labels");
-    }
+    Labels.check(source, values.length / d, labels, classNames);
   }
 
   /** Unlabelled float vectors: {@code values} holds {@code values.length / features} rows. */

@@ -105,32 +105,8 @@ public final class DatasetLoader {
     if (!Files.isDirectory(dir)) {
       throw new IOException(dir + ": expected a directory of IDX files, found none");
     }
-    return ImageData.readIdx(findIdx(dir, imagesName), findIdx(dir, labelsName), source);
-  }
-
-  private static Path findIdx(Path dir, String name) throws IOException {
-    List<Path> found = new ArrayList<>();
-    for (String candidate : List.of(name + ".gz", name, name.replace("-idx", ".idx"))) {
-      Path p = dir.resolve(candidate);
-      if (Files.isRegularFile(p) && !found.contains(p)) {
-        found.add(p);
-      }
-    }
-    if (found.size() > 1) {
-      throw new IOException(
-          dir
-              + ": expected one file of "
-              + name
-              + ", found "
-              + found.size()
-              + " ("
-              + String.join(", ", found.stream().map(p -> p.getFileName().toString()).toList())
-              + "); remove all but one");
-    }
-    if (found.size() == 1) {
-      return found.get(0);
-    }
-    throw new IOException(dir + ": expected " + name + " or " + name + ".gz in it, found neither");
+    return ImageData.readIdx(
+        IdxDataReader.single(dir, imagesName), IdxDataReader.single(dir, labelsName), source);
   }
 
   /**

@@ -93,8 +93,17 @@ final class IdxDataReader {
     return found;
   }
 
-  private static Path single(Path dir, String name) throws IOException {
+  /**
+   * The one file of {@code dir} that holds {@code name} (raw, gzip, or with ".idx").
+   *
+   * @throws IOException naming the directory when there is none, or more than one
+   */
+  static Path single(Path dir, String name) throws IOException {
     List<Path> found = candidates(dir, name);
+    if (found.isEmpty()) {
+      throw new IOException(
+          dir + ": expected " + name + " or " + name + ".gz in it, found neither");
+    }
     if (found.size() != 1) {
       throw new IOException(
           dir
