@@ -171,8 +171,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     int n =
         samples == null ? (int) Math.min(DataSpaceEvaluation.SAMPLES, data.size() / 2) : samples;
-    stdout.println("real images: " + Datasets.describe(data));
     checkSamples(n, data);
+    stdout.println("real images: " + Datasets.describe(data));
     ClassifierEvaluation.Result result = ClassifierEvaluation.run(g, c, data, n, seed);
     ClassifierEvaluation.print(result, stdout);
     record.put("evaluation", result);
@@ -229,8 +229,8 @@ final class EvaluateCommand implements Callable<Integer> {
               + " learned features, train one: gan train-classifier --data PATH");
     }
     int n = samples == null ? DataSpaceEvaluation.defaultSamples(data) : samples;
-    stdout.println("real samples: " + Datasets.describe(data));
     checkSamples(n, data);
+    stdout.println("real samples: " + Datasets.describe(data));
     DataSpaceEvaluation.Result result = DataSpaceEvaluation.run(g, data, n, seed);
     DataSpaceEvaluation.print(result, stdout);
     record.put("evaluation", result);

@@ -191,7 +191,11 @@ public final class ClassifierEvaluation {
       for (int c = 0; c < classes; c++) {
         sb.append(
             String.format(
-                Locale.ROOT, " %s %.1f%%", result.classNames().get(c), 100 * f.classShares()[c]));
+                Locale.ROOT,
+                "%s %s %.1f%%",
+                c == 0 ? "" : ",",
+                result.classNames().get(c),
+                100 * f.classShares()[c]));
       }
       out.println(sb);
     }

@@ -99,10 +99,32 @@ public final class DataSpaceEvaluation {
               + shape.describe()
               + ")");
     }
-    RealSamples real = RealSamples.draw(data, samples, seed);
+    return of(generator.generate(generator.noise(samples, seed)), data, seed);
+  }
+
+  /**
+   * Evaluates {@code generated} samples from any source ({@code n × d} floats, row-major, in the
+   * data's encoding), and the two references with as many, against {@code n} other real samples of
+   * {@code data} drawn with {@code seed}.
+   *
+   * @throws IllegalArgumentException if {@code generated} holds no whole number of samples, or
+   *     naming {@code --samples} if the data hold fewer than {@code 2n}
+   */
+  public static Result of(float[] generated, Dataset data, long seed) {
+    DataShape shape = data.shape();
     int d = shape.size();
+    if (generated.length == 0 || generated.length % d != 0) {
+      throw new IllegalArgumentException(
+          "generated: expected a positive multiple of "
+              + d
+              + " values (samples of "
+              + shape
+              + "), found "
+              + generated.length);
+    }
+    int samples = generated.length / d;
+    RealSamples real = RealSamples.draw(data, samples, seed);
     boolean vectors = !shape.isImage();
-    float[] generated = generator.generate(generator.noise(samples, seed));
     double[] mean = new double[d];
     double[] std = new double[d];
     moments(real.reference(), samples, d, mean, std);

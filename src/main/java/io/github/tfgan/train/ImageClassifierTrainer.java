@@ -22,6 +22,9 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -44,6 +47,18 @@ public final class ImageClassifierTrainer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImageClassifierTrainer.class);
 
+  /**
+   * Grappler's remapper would fuse conv, bias and LeakyReLU, whose separate outputs the gradients
+   * read; it gives up with an error line on every session, so it is off.
+   */
+  private static final ConfigProto SESSION =
+      ConfigProto.newBuilder()
+          .setGraphOptions(
+              GraphOptions.newBuilder()
+                  .setRewriteOptions(
+                      RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)))
+          .build();
+
   private final GraphSession runtime;
   private final DataShape shape;
   private final int classes;
@@ -64,7 +79,7 @@ public final class ImageClassifierTrainer implements AutoCloseable {
     this.shape = shape;
     this.classes = classes;
     this.seed = seed;
-    runtime = GraphSession.open();
+    runtime = GraphSession.open(SESSION);
     try {
       Graph graph = runtime.graph();
       Ops tf = Ops.create(graph);
