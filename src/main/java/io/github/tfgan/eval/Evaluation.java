@@ -3,6 +3,7 @@ package io.github.tfgan.eval;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.MnistClassifier;
 import io.github.tfgan.model.MnistShape;
 import io.github.tfgan.model.SeedStreams;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code evaluate}: the metrics of {@link GanMetrics} for a generator's samples and for two
- * references, real training images (the ceiling) and uniform noise (the floor), all against the
- * MNIST test set.
+ * {@code evaluate} on MNIST: the metrics of {@link GanMetrics} for a generator's samples and for
+ * two references, real training images (the ceiling) and uniform noise (the floor), all against the
+ * MNIST test set, with precision and recall in the classifier's features beside them. Other shapes:
+ * {@link ClassifierEvaluation} (images, with a classifier of their shape) and {@link
+ * DataSpaceEvaluation} (vectors, and images without one).
  */
 public final class Evaluation {
   /** σ candidates for the Parzen window, chosen among by cross-validation. */
@@ -134,6 +137,19 @@ public final class Evaluation {
       ImageData test,
       int samples,
       long seed) {
+    if (!classifier.shape().equals(DataShape.MNIST)
+        || classifier.classes() != MnistClassifier.CLASSES
+        || !generator.sampleShape().equals(DataShape.MNIST)) {
+      throw new IllegalArgumentException(
+          "classifier, generator: expected MNIST's 28x28x1 images and 10 classes, found a"
+              + " classifier of "
+              + classifier.shape()
+              + " and "
+              + classifier.classes()
+              + " classes and a generator of "
+              + generator.sampleShape()
+              + " (other shapes: ClassifierEvaluation, DataSpaceEvaluation)");
+    }
     if (train.count() < samples + VALIDATION) {
       throw new IllegalArgumentException(
           "--samples: expected at most "
