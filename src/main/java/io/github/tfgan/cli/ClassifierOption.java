@@ -10,9 +10,12 @@ final class ClassifierOption {
       names = "--classifier",
       paramLabel = "DIR",
       description =
-          "Classifier SavedModel (default: the one shipped in the jar, savedmodels/classifier/1).")
+          "Classifier SavedModel (default: the MNIST one shipped in the jar,"
+              + " savedmodels/classifier/1). evaluate of other shapes takes one from"
+              + " train-classifier --data; without, it measures in data space.")
   Path classifier;
 
+  /** The classifier {@code --classifier} names, or the shipped MNIST one. */
   ClassifierModel load() throws Exception {
     return classifier == null
         ? ClassifierModel.loadBundled()

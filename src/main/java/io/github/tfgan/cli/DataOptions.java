@@ -113,6 +113,11 @@ final class DataOptions {
     return data != null && !(isIdx(data) && loaded.shape().equals(DataShape.MNIST));
   }
 
+  /** True without {@code --data}, or when it names IDX files (MNIST's layout). */
+  boolean builtInOrIdx() {
+    return data == null || isIdx(data);
+  }
+
   private static boolean isIdx(Path p) {
     if (Files.isDirectory(p)) {
       return Files.exists(p.resolve("train-images-idx3-ubyte"))

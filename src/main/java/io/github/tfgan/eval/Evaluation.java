@@ -3,6 +3,7 @@ package io.github.tfgan.eval;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.MnistClassifier;
 import io.github.tfgan.model.MnistShape;
 import io.github.tfgan.model.SeedStreams;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code evaluate}: the metrics of {@link GanMetrics} for a generator's samples and for two
- * references, real training images (the ceiling) and uniform noise (the floor), all against the
- * MNIST test set.
+ * {@code evaluate} on MNIST: the metrics of {@link GanMetrics} for a generator's samples and for
+ * two references, real training images (the ceiling) and uniform noise (the floor), all against the
+ * MNIST test set, with precision and recall in the classifier's features beside them. Other shapes:
+ * {@link ClassifierEvaluation} (images, with a classifier of their shape) and {@link
+ * DataSpaceEvaluation} (vectors, and images without one).
  */
 public final class Evaluation {
   /** σ candidates for the Parzen window, chosen among by cross-validation. */
@@ -34,7 +37,13 @@ public final class Evaluation {
 
   private Evaluation() {}
 
-  /** The figures of one set of images. */
+  /** Nearest neighbour that sets the radius of each ball of precision and recall (the paper's). */
+  public static final int NEIGHBOURS = 3;
+
+  /**
+   * The figures of one set of images; {@code precision} and {@code recall} (Kynkäänniemi et al.
+   * 2019, {@link #NEIGHBOURS}-NN balls in the classifier's features) against as many test images.
+   */
   public record Figures(
       String name,
       int images,
@@ -44,7 +53,34 @@ public final class Evaluation {
       double frechetDistance,
       double parzenSigma,
       double parzenLogLikelihood,
-      double parzenStandardError) {
+      double parzenStandardError,
+      double precision,
+      double recall) {
+
+    /** Figures without precision and recall (NaN), as before 0.10. */
+    public Figures(
+        String name,
+        int images,
+        double classifierScore,
+        double[] classShares,
+        int coveredClasses,
+        double frechetDistance,
+        double parzenSigma,
+        double parzenLogLikelihood,
+        double parzenStandardError) {
+      this(
+          name,
+          images,
+          classifierScore,
+          classShares,
+          coveredClasses,
+          frechetDistance,
+          parzenSigma,
+          parzenLogLikelihood,
+          parzenStandardError,
+          Double.NaN,
+          Double.NaN);
+    }
 
     /**
      * The row's values in {@code pattern} (name, score, covered classes, Fréchet distance, Parzen
@@ -101,6 +137,19 @@ public final class Evaluation {
       ImageData test,
       int samples,
       long seed) {
+    if (!classifier.shape().equals(DataShape.MNIST)
+        || classifier.classes() != MnistClassifier.CLASSES
+        || !generator.sampleShape().equals(DataShape.MNIST)) {
+      throw new IllegalArgumentException(
+          "classifier, generator: expected MNIST's 28x28x1 images and 10 classes, found a"
+              + " classifier of "
+              + classifier.shape()
+              + " and "
+              + classifier.classes()
+              + " classes and a generator of "
+              + generator.sampleShape()
+              + " (other shapes: ClassifierEvaluation, DataSpaceEvaluation)");
+    }
     if (train.count() < samples + VALIDATION) {
       throw new IllegalArgumentException(
           "--samples: expected at most "
@@ -117,6 +166,8 @@ public final class Evaluation {
             train.count() * MnistShape.PIXELS);
     ClassifierModel.Outputs testOut = classifier.run(test.pixels());
     double[][] testFeatures = rows(testOut.features(), MnistClassifier.FEATURES);
+    int paired = Math.min(samples, test.count());
+    double[] realPaired = flat(testOut.features(), paired * MnistClassifier.FEATURES);
 
     List<float[]> sets = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -134,7 +185,8 @@ public final class Evaluation {
     sets.add(noise);
 
     List<Figures> figures = new ArrayList<>();
-    try (ParzenWindow parzen = new ParzenWindow()) {
+    try (ParzenWindow parzen = new ParzenWindow();
+        KnnBalls knn = new KnnBalls()) {
       for (int k = 0; k < sets.size(); k++) {
         float[] images = sets.get(k);
         LOG.info("evaluating {} ({} images)", names.get(k), samples);
@@ -158,6 +210,14 @@ public final class Evaluation {
         GanMetrics.LogLikelihood ll =
             parzen.logLikelihood(
                 images, samples, test.pixels(), test.count(), MnistShape.PIXELS, bestSigma);
+        GanMetrics.PrecisionRecall pr =
+            knn.precisionRecall(
+                realPaired,
+                paired,
+                flat(o.features(), paired * MnistClassifier.FEATURES),
+                paired,
+                MnistClassifier.FEATURES,
+                NEIGHBOURS);
         figures.add(
             new Figures(
                 names.get(k),
@@ -168,7 +228,9 @@ public final class Evaluation {
                 fid,
                 bestSigma,
                 ll.mean(),
-                ll.standardError()));
+                ll.standardError(),
+                pr.precision(),
+                pr.recall()));
       }
     }
     return figures;
@@ -197,18 +259,39 @@ public final class Evaluation {
       }
       out.println(sb);
     }
+    if (figures.stream().anyMatch(f -> !Double.isNaN(f.precision()))) {
+      out.printf(
+          Locale.ROOT,
+          "%nprecision and recall (Kynkaanniemi et al. 2019): k = %d nearest neighbours in the"
+              + " classifier's features, each set against as many test images%n",
+          NEIGHBOURS);
+      out.printf(Locale.ROOT, "%-22s %10s %9s%n", "", "precision", "recall");
+      out.printf(Locale.ROOT, "%-22s %10s %9s%n", "(better: ↑ higher)", "↑", "↑");
+      for (Figures f : figures) {
+        out.printf(Locale.ROOT, "%-22s %10.3f %9.3f%n", f.name(), f.precision(), f.recall());
+      }
+    }
+  }
+
+  /** The first {@code length} values as doubles. */
+  static double[] flat(float[] values, int length) {
+    double[] out = new double[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 
   /** Each class's share of the images, by the classifier's most probable class per row. */
-  private static double[] shares(double[][] probabilities) {
+  static double[] shares(double[][] probabilities) {
     int[] predicted = new int[probabilities.length];
     for (int i = 0; i < predicted.length; i++) {
       predicted[i] = argmax(probabilities[i]);
     }
-    return GanMetrics.classShares(predicted, MnistClassifier.CLASSES);
+    return GanMetrics.classShares(predicted, probabilities[0].length);
   }
 
-  private static double[][] rows(float[] flat, int width) {
+  static double[][] rows(float[] flat, int width) {
     double[][] r = new double[flat.length / width][width];
     for (int i = 0; i < r.length; i++) {
       for (int j = 0; j < width; j++) {

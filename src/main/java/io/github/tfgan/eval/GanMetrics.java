@@ -1,5 +1,7 @@
 package io.github.tfgan.eval;
 
+import java.util.Arrays;
+
 /**
  * The GAN metrics the field uses, in plain Java on arrays (no graphs), so that each can be checked
  * against inputs with known answers.
@@ -12,6 +14,8 @@ package io.github.tfgan.eval;
  *   <li>{@link #classShares} and {@link #coveredClasses}: mode coverage.
  *   <li>{@link #parzenLogLikelihood}: the Gaussian Parzen-window estimate of Goodfellow et al.
  *       (2014).
+ *   <li>{@link #precisionRecall}: the precision and recall of a generated distribution of
+ *       Kynkäänniemi et al. (2019), from k-nearest-neighbour balls.
  * </ul>
  */
 public final class GanMetrics {
@@ -187,5 +191,84 @@ public final class GanMetrics {
       }
     }
     return best;
+  }
+
+  /**
+   * Precision and recall of a generated distribution (Kynkäänniemi et al. 2019), each in [0, 1].
+   *
+   * @param precision the share of generated samples inside the real manifold (some real sample's
+   *     k-NN ball): how many samples look real
+   * @param recall the share of real samples inside the generated manifold: how much of the real
+   *     distribution the generator covers
+   */
+  public record PrecisionRecall(double precision, double recall) {}
+
+  /**
+   * Precision and recall of {@code generated} against {@code real} (Kynkäänniemi et al. 2019): each
+   * sample's ball reaches its k-th nearest neighbour within its own set (itself excluded); a point
+   * is in a set's manifold if it lies within (≤) the ball of some sample of that set. Precision is
+   * the share of generated samples in the real manifold, recall the share of real samples in the
+   * generated manifold. Euclidean distances; plain Java, O(n²·d).
+   *
+   * @param real one row per real sample
+   * @param generated one row per generated sample, as wide
+   * @param k the neighbour that sets each ball's radius (the paper's 3)
+   * @throws IllegalArgumentException if either set has at most {@code k} samples
+   */
+  public static PrecisionRecall precisionRecall(double[][] real, double[][] generated, int k) {
+    if (k < 1 || real.length <= k || generated.length <= k) {
+      throw new IllegalArgumentException(
+          "k: expected 1 ≤ k < the size of each set, found k = "
+              + k
+              + " with "
+              + real.length
+              + " real and "
+              + generated.length
+              + " generated samples");
+    }
+    double[] realRadii = kthNeighbourDistances(real, k);
+    double[] generatedRadii = kthNeighbourDistances(generated, k);
+    return new PrecisionRecall(
+        insideShare(generated, real, realRadii), insideShare(real, generated, generatedRadii));
+  }
+
+  /** Squared distance to each row's k-th nearest other row. */
+  static double[] kthNeighbourDistances(double[][] x, int k) {
+    double[] radii = new double[x.length];
+    double[] d = new double[x.length - 1];
+    for (int i = 0; i < x.length; i++) {
+      int m = 0;
+      for (int j = 0; j < x.length; j++) {
+        if (j != i) {
+          d[m++] = squaredDistance(x[i], x[j]);
+        }
+      }
+      Arrays.sort(d);
+      radii[i] = d[k - 1];
+    }
+    return radii;
+  }
+
+  /** The share of {@code points} within (≤) the squared radius of some centre. */
+  private static double insideShare(double[][] points, double[][] centres, double[] radii) {
+    int inside = 0;
+    for (double[] p : points) {
+      for (int j = 0; j < centres.length; j++) {
+        if (squaredDistance(p, centres[j]) <= radii[j]) {
+          inside++;
+          break;
+        }
+      }
+    }
+    return inside / (double) points.length;
+  }
+
+  private static double squaredDistance(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      double diff = a[i] - b[i];
+      sum += diff * diff;
+    }
+    return sum;
   }
 }

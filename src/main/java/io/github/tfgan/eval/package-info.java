@@ -8,6 +8,13 @@
  * <p>Class probabilities come from {@link io.github.tfgan.export.ClassifierModel} (the classifier
  * shipped in the jar: {@link io.github.tfgan.export.ClassifierModel#loadBundled()}) as rows of 10;
  * images are {@code [n, 784]} floats in [0, 1]. The classifier score is at most 10 (the number of
- * classes); the Parzen estimate is a mean natural-log likelihood per test image.
+ * classes); the Parzen estimate is a mean natural-log likelihood per test image. Precision and
+ * recall (Kynkäänniemi et al. 2019) are measured beside them.
+ *
+ * <p>Beyond MNIST, {@link io.github.tfgan.eval.ClassifierEvaluation} measures images of any shape
+ * in the features of a classifier trained on labelled data of that shape ({@link
+ * io.github.tfgan.export.ClassifierInfo}), and {@link io.github.tfgan.eval.DataSpaceEvaluation}
+ * measures vectors, and images without a classifier, in data space: the Fréchet distance and
+ * precision/recall on standardised features or raw pixels.
  */
 package io.github.tfgan.eval;

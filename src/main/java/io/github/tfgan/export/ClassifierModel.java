@@ -1,14 +1,14 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.io.Directories;
-import io.github.tfgan.model.MnistClassifier;
-import io.github.tfgan.model.MnistShape;
+import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Tensors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +16,104 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
-/** The exported evaluation classifier: class probabilities and penultimate features of images. */
+/**
+ * An exported evaluation classifier: class probabilities and penultimate features of images. Either
+ * MNIST's ({@link #loadBundled}, or {@code train-classifier} without {@code --data}: {@code [-1,
+ * 784]} rows, ten digits) or one for images of any shape ({@code train-classifier --data}: {@code
+ * [-1, H, W, C]}, K classes, with a {@link ClassifierInfo}).
+ */
 public final class ClassifierModel implements AutoCloseable {
   private static final int CHUNK = 1000;
   private final SavedModelBundle bundle;
   private final SessionFunction function;
+  private final ClassifierInfo info;
+  private final DataShape shape;
+  private final long[] inputShape;
+  private final int classes;
+  private final int featureWidth;
 
-  /** Class probabilities {@code [n, 10]} and features {@code [n, 128]}, row-major. */
+  /**
+   * Class probabilities {@code [n, classes()]} and features {@code [n, featureWidth()]}, row-major.
+   */
   public record Outputs(float[] probabilities, float[] features) {}
 
-  private ClassifierModel(SavedModelBundle bundle) {
+  private ClassifierModel(SavedModelBundle bundle, ClassifierInfo info) {
     this.bundle = bundle;
+    this.info = info;
     this.function = bundle.function(Names.SERVING_DEFAULT);
-    if (!function.signature().outputNames().contains("features")) {
+    var signature = function.signature();
+    if (!signature.outputNames().contains(ClassifierSignatures.FEATURES)
+        || !signature.outputNames().contains(ClassifierSignatures.PROBABILITIES)
+        || !signature.getInputs().containsKey(Names.SIG_IMAGES)) {
       throw new IllegalArgumentException(
-          "a model whose serving_default gives "
-              + function.signature().outputNames()
-              + " (no output 'features')");
+          "a model whose serving_default takes "
+              + signature.getInputs().keySet()
+              + " and gives "
+              + signature.outputNames()
+              + " (expected input 'images', outputs 'probabilities' and 'features')");
     }
+    long[] in = signature.getInputs().get(Names.SIG_IMAGES).shape.asArray();
+    this.inputShape = in.clone();
+    this.shape =
+        in.length == 4
+            ? DataShape.image((int) in[1], (int) in[2], (int) in[3])
+            : SampleSignatures.shapeOf(Names.SIG_IMAGES, in);
+    this.classes =
+        (int) signature.getOutputs().get(ClassifierSignatures.PROBABILITIES).shape.get(1);
+    this.featureWidth =
+        (int) signature.getOutputs().get(ClassifierSignatures.FEATURES).shape.get(1);
+    if (info != null && (!info.shape().equals(shape) || info.classes() != classes)) {
+      throw new IllegalArgumentException(
+          "a classifier of "
+              + shape
+              + " images and "
+              + classes
+              + " classes, but its "
+              + ClassifierInfo.FILE
+              + " says "
+              + info.shape()
+              + " and "
+              + info.classes());
+    }
+  }
+
+  /** The image shape the classifier takes (MNIST's: 28×28×1). */
+  public DataShape shape() {
+    return shape;
+  }
+
+  /** Number of classes. */
+  public int classes() {
+    return classes;
+  }
+
+  /** Width of the penultimate features. */
+  public int featureWidth() {
+    return featureWidth;
+  }
+
+  /** The class names: the recorded ones, else "0".."K-1" (MNIST's digits). */
+  public List<String> classNames() {
+    if (info != null) {
+      return info.classNames();
+    }
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      names.add(Integer.toString(c));
+    }
+    return names;
+  }
+
+  /**
+   * What the classifier recorded about itself ({@code train-classifier --data}), or null for
+   * MNIST's classifier.
+   */
+  public ClassifierInfo info() {
+    return info;
   }
 
   /** Where the jar carries the shipped classifier ({@code savedmodels/classifier/1}). */
@@ -73,29 +151,58 @@ public final class ClassifierModel implements AutoCloseable {
     }
   }
 
-  /** Loads an exported classifier ({@code train-classifier}). */
+  /**
+   * Loads an exported classifier ({@code train-classifier}), with its {@link ClassifierInfo} when
+   * it has one.
+   *
+   * @throws IllegalArgumentException starting with {@code dir} if it holds no classifier, or naming
+   *     its info file if that cannot be read
+   */
   public static ClassifierModel load(Path dir) {
+    ClassifierInfo info;
+    try {
+      info = ClassifierInfo.readIfPresent(dir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     return ServingBundles.load(
         dir,
         "a classifier (serving_default with outputs probabilities and features)",
-        ClassifierModel::new);
+        b -> new ClassifierModel(b, info));
   }
 
-  /** Runs the classifier on {@code n × 784} images, in chunks. */
+  /**
+   * Runs the classifier on {@code n} images of {@link #shape} ({@code n × shape().size()} floats,
+   * row-major), in chunks.
+   *
+   * @throws IllegalArgumentException if {@code images} holds no whole number of images
+   */
   public Outputs run(float[] images) {
-    int n = images.length / MnistShape.PIXELS;
-    float[] probabilities = new float[n * MnistClassifier.CLASSES];
-    float[] features = new float[n * MnistClassifier.FEATURES];
+    int d = shape.size();
+    if (images.length == 0 || images.length % d != 0) {
+      throw new IllegalArgumentException(
+          "images: expected a positive multiple of "
+              + d
+              + " floats ("
+              + shape
+              + " images), found "
+              + images.length);
+    }
+    int n = images.length / d;
+    float[] probabilities = new float[n * classes];
+    float[] features = new float[n * featureWidth];
     for (int start = 0; start < n; start += CHUNK) {
       int m = Math.min(CHUNK, n - start);
-      float[] chunk =
-          Arrays.copyOfRange(images, start * MnistShape.PIXELS, (start + m) * MnistShape.PIXELS);
-      try (TFloat32 x = Tensors.matrix(chunk, m, MnistShape.PIXELS);
+      float[] chunk = Arrays.copyOfRange(images, start * d, (start + m) * d);
+      long[] dims = inputShape.clone();
+      dims[0] = m;
+      try (TFloat32 x = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(chunk, true, false));
           Result r = function.call(Map.<String, Tensor>of(Names.SIG_IMAGES, x))) {
-        float[] p = Tensors.toArray((TFloat32) r.get("probabilities").orElseThrow());
-        float[] f = Tensors.toArray((TFloat32) r.get("features").orElseThrow());
-        System.arraycopy(p, 0, probabilities, start * MnistClassifier.CLASSES, p.length);
-        System.arraycopy(f, 0, features, start * MnistClassifier.FEATURES, f.length);
+        float[] p =
+            Tensors.toArray((TFloat32) r.get(ClassifierSignatures.PROBABILITIES).orElseThrow());
+        float[] f = Tensors.toArray((TFloat32) r.get(ClassifierSignatures.FEATURES).orElseThrow());
+        System.arraycopy(p, 0, probabilities, start * classes, p.length);
+        System.arraycopy(f, 0, features, start * featureWidth, f.length);
       }
     }
     return new Outputs(probabilities, features);

@@ -79,6 +79,32 @@ public final class SavedModelExporter {
   }
 
   /**
+   * Exports an image classifier ({@link ClassifierSignatures#imageInference}) from a live trainer,
+   * as {@link #exportThroughCheckpoint}, with {@code info} in {@code assets.extra/}{@value
+   * ClassifierInfo#FILE}.
+   */
+  public static void exportImageClassifier(
+      Consumer<Path> save, ClassifierInfo info, Path dir, boolean force) throws IOException {
+    Directories.checkReplaceable(dir.toAbsolutePath(), force);
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, ".ckpt-");
+    try {
+      save.accept(tmp.resolve("ckpt"));
+      Path extras = tmp.resolve(ASSETS_EXTRA);
+      info.write(extras.resolve(ClassifierInfo.FILE));
+      exportRestored(
+          g -> ClassifierSignatures.imageInference(g, info.shape(), info.classes()),
+          tmp.resolve("ckpt"),
+          dir,
+          force,
+          extras);
+    } finally {
+      Directories.deleteTree(tmp);
+    }
+  }
+
+  /**
    * Exports one of {@code arch}'s networks with the given variable values (layer by layer, kernel
    * then bias, row-major), e.g. the moving average of G's weights, which lives under other names in
    * the training graph. The export carries the architecture in {@value #ARCHITECTURE_FILE}.
@@ -217,6 +243,7 @@ public final class SavedModelExporter {
     Kind kind;
     int noiseDim = 0;
     GanArchitecture recorded = ArchitectureFile.readIfPresent(dir);
+    ClassifierInfo classifier = ClassifierInfo.readIfPresent(dir);
     try (SavedModelBundle bundle =
         SavedModelBundle.load(ServingBundles.resolve(dir).toString(), Names.SERVE_TAG)) {
       var signature = bundle.function(Names.SERVING_DEFAULT).signature();
@@ -250,9 +277,13 @@ public final class SavedModelExporter {
           recorded != null ? recorded : GanArchitecture.article(Math.max(noiseDim, 1));
       Kind k = kind;
       Function<Graph, Signature> build =
-          k == Kind.CLASSIFIER
-              ? SavedModelExporter::classifierInference
-              : g -> buildInference(g, arch, k);
+          k != Kind.CLASSIFIER
+              ? g -> buildInference(g, arch, k)
+              : classifier == null
+                  ? SavedModelExporter::classifierInference
+                  : g ->
+                      ClassifierSignatures.imageInference(
+                          g, classifier.shape(), classifier.classes());
       exportRestored(build, weights.resolve("variables").resolve("variables"), model, true, extras);
     } finally {
       Directories.deleteTree(weights);

@@ -4,7 +4,9 @@
  * io.github.tfgan.export.DiscriminatorModel} (images to {@code probability} and {@code logits}, one
  * per image) and {@link io.github.tfgan.export.ClassifierModel} (images to class probabilities
  * {@code [n, 10]} and features {@code [n, 128]}; {@link
- * io.github.tfgan.export.ClassifierModel#loadBundled()} is the one shipped in the jar).
+ * io.github.tfgan.export.ClassifierModel#loadBundled()} is the one shipped in the jar; one trained
+ * on labelled images of another shape takes {@code [n, H, W, C]}, gives K classes and carries a
+ * {@link io.github.tfgan.export.ClassifierInfo}: its shape, class names and training data).
  *
  * <p>Each {@code load(Path)} takes a SavedModel directory or a TF Serving base path ({@code
  * base/1}, {@code base/2}, ...), whose highest version it loads. The models are {@link

@@ -1,8 +1,10 @@
 package io.github.tfgan.run;
 
+import io.github.tfgan.export.ClassifierInfo;
 import io.github.tfgan.export.SavedModelExporter;
 import io.github.tfgan.train.ClassifierTrainer;
 import io.github.tfgan.train.GanTrainer;
+import io.github.tfgan.train.ImageClassifierTrainer;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -44,5 +46,29 @@ public final class ModelExports {
       throws IOException {
     SavedModelExporter.exportThroughCheckpoint(
         trainer::saveCheckpoint, SavedModelExporter::classifierInference, dir, force);
+  }
+
+  /**
+   * Exports an image classifier ({@code images} float32 [-1, H, W, C] → {@code probabilities} and
+   * {@code logits} [-1, K], {@code features} [-1, 128]) with {@code info} (shape, class names,
+   * training data) in {@code assets.extra/classifier.json}.
+   *
+   * @throws IllegalArgumentException if {@code info} disagrees with the trainer's shape or classes
+   */
+  public static void imageClassifier(
+      ImageClassifierTrainer trainer, ClassifierInfo info, Path dir, boolean force)
+      throws IOException {
+    if (!info.shape().equals(trainer.shape()) || info.classes() != trainer.classes()) {
+      throw new IllegalArgumentException(
+          "info: expected shape "
+              + trainer.shape()
+              + " and "
+              + trainer.classes()
+              + " classes (the trainer's), found "
+              + info.shape()
+              + " and "
+              + info.classes());
+    }
+    SavedModelExporter.exportImageClassifier(trainer::saveCheckpoint, info, dir, force);
   }
 }

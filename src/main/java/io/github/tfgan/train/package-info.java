@@ -10,6 +10,7 @@
  * in one session run ({@link io.github.tfgan.train.TrainerOptions#unroll()}). {@link
  * io.github.tfgan.train.TrainerOptions} sets how training executes (shards, threads, XLA), not what
  * it computes. A NaN or infinite loss throws {@link io.github.tfgan.train.DivergenceException}.
- * {@link io.github.tfgan.train.ClassifierTrainer} trains the evaluation classifier.
+ * {@link io.github.tfgan.train.ClassifierTrainer} trains the evaluation classifier, {@link
+ * io.github.tfgan.train.ImageClassifierTrainer} one for labelled images of any shape.
  */
 package io.github.tfgan.train;

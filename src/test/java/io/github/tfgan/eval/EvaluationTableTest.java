@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,28 @@ class EvaluationTableTest {
         lines.get(header) + "\n" + directions);
     assertTrue(lines.get(header + 2).startsWith("generator"), lines.get(header + 2));
     assertTrue(lines.get(header + 3).startsWith("real (train)"), lines.get(header + 3));
+  }
+
+  @Test
+  void precisionAndRecallFollowTheTableWhichStaysAsItWas() {
+    double[] shares = new double[10];
+    Arrays.fill(shares, 0.1);
+    Evaluation.Figures without = figures("generator", 8.5);
+    Evaluation.Figures with =
+        new Evaluation.Figures(
+            "generator", 1000, 8.5, shares, 10, 12.5, 0.2, 215.3, 2.1, 0.812, 0.774);
+    String before = printed(List.of(without));
+    String after = printed(List.of(with));
+    assertTrue(after.startsWith(before), after);
+    String added = after.substring(before.length());
+    assertTrue(added.contains("precision") && added.contains("recall"), added);
+    assertTrue(added.contains("k = 3"), added);
+    assertTrue(added.lines().anyMatch(l -> l.matches("generator +0\\.812 +0\\.774")), added);
+  }
+
+  private static String printed(List<Evaluation.Figures> figures) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Evaluation.print(figures, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
