@@ -18,8 +18,9 @@ import java.util.Locale;
  *
  * <p>Each mode is equally likely. {@link #coverage} scores samples as VEEGAN does: a sample is of
  * <em>high quality</em> when it lies within three standard deviations of its nearest mode, and a
- * mode is <em>covered</em> when at least 20 of 2,500 samples (the same share of any other count)
- * are of high quality and nearest to it.
+ * mode is <em>captured</em> when it is the nearest mode of at least one of them. Since one stray
+ * sample is enough for that, a mode counts as <em>covered</em> here only when at least 20 of 2,500
+ * samples (the same share of any other count) are of high quality and nearest to it.
  *
  * <pre>{@code
  * GaussianMixture ring = GaussianMixture.ring8();
@@ -166,9 +167,9 @@ public final class GaussianMixture {
 
   /**
    * VEEGAN's measure of {@code samples}: each sample goes to its nearest mode, and counts as of
-   * high quality when within {@link #qualityRadius()} of it; a mode is covered by at least {@link
-   * #modeMinimum} high-quality samples. A sample with a coordinate that is not finite is of low
-   * quality.
+   * high quality when within {@link #qualityRadius()} of it; a mode is captured by one high-quality
+   * sample, and covered by at least {@link #modeMinimum} of them. A sample with a coordinate that
+   * is not finite is of low quality.
    *
    * @param samples {@code n × 2} floats, row-major, {@code n ≥ 1}
    * @throws IllegalArgumentException if {@code samples} is empty or of odd length
@@ -200,12 +201,12 @@ public final class GaussianMixture {
     }
     int minimum = modeMinimum(n);
     int covered = 0;
+    int reached = 0;
     for (int count : perMode) {
-      if (count >= minimum) {
-        covered++;
-      }
+      covered += count >= minimum ? 1 : 0;
+      reached += count > 0 ? 1 : 0;
     }
     return new MixtureCoverage(
-        name, n, modes(), covered, (double) highQuality / n, perMode, minimum, radius);
+        name, n, modes(), covered, reached, (double) highQuality / n, perMode, minimum, radius);
   }
 }

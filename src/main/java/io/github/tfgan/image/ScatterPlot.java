@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 
 /**
  * A scatter plot of two-dimensional points (Java2D), written as PNG: the points as small
- * translucent dots and, optionally, marked centres (a mixture's modes) each with a circle of a
+ * translucent dots over, optionally, marked centres (a mixture's modes), each a red circle of a
  * given radius in data units, inside a frame with ticks.
  *
  * <pre>{@code
@@ -163,6 +163,15 @@ public final class ScatterPlot {
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     ticks(g, range);
     g.setClip(LEFT, TOP, SIZE, SIZE);
+    g.setColor(CENTRE);
+    g.setStroke(new BasicStroke(1.2f));
+    double scale = SIZE / (range.xMax() - range.xMin());
+    double r = Math.max(radius * scale, 3);
+    for (int k = 0; k + 1 < centres.length; k += 2) {
+      double px = px(centres[k], range);
+      double py = py(centres[k + 1], range);
+      g.draw(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
+    }
     g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.35f));
     g.setColor(POINT);
     double dot = 2.6;
@@ -174,15 +183,6 @@ public final class ScatterPlot {
       }
     }
     g.setComposite(AlphaComposite.SrcOver);
-    g.setColor(CENTRE);
-    g.setStroke(new BasicStroke(1.2f));
-    double scale = SIZE / (range.xMax() - range.xMin());
-    double r = Math.max(radius * scale, 3);
-    for (int k = 0; k + 1 < centres.length; k += 2) {
-      double px = px(centres[k], range);
-      double py = py(centres[k + 1], range);
-      g.draw(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
-    }
     g.dispose();
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     if (!ImageIO.write(img, "png", png)) {

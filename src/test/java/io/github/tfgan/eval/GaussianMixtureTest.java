@@ -100,6 +100,7 @@ class GaussianMixtureTest {
     MixtureCoverage c = ring.coverage(all);
     assertEquals(200, c.samples());
     assertEquals(8, c.modesCovered());
+    assertEquals(8, c.modesReached());
     assertTrue(c.allModesCovered());
     assertEquals(1.0, c.highQualityShare(), EPS);
     assertArrayEquals(new int[] {25, 25, 25, 25, 25, 25, 25, 25}, c.perMode());
@@ -129,6 +130,7 @@ class GaussianMixtureTest {
     assertEquals(2_500, c.samples());
     assertEquals(20, c.modeMinimum());
     assertEquals(1, c.modesCovered());
+    assertEquals(2, c.modesReached());
     assertFalse(c.allModesCovered());
     assertEquals(39.0 / 2_500, c.highQualityShare(), EPS);
     assertArrayEquals(new int[] {20, 19, 0, 0, 0, 0, 0, 0}, c.perMode());
@@ -184,15 +186,16 @@ class GaussianMixtureTest {
   @Test
   void theRecordCopiesItsCountsAndComparesByValue() {
     int[] counts = {1, 2};
-    MixtureCoverage a = new MixtureCoverage("x", 3, 2, 1, 1.0, counts, 1, 0.1);
+    MixtureCoverage a = new MixtureCoverage("x", 3, 2, 1, 2, 1.0, counts, 1, 0.1);
     counts[0] = 9;
     assertEquals(1, a.perMode()[0]);
     a.perMode()[1] = 9;
     assertEquals(2, a.perMode()[1]);
-    assertEquals(a, new MixtureCoverage("x", 3, 2, 1, 1.0, new int[] {1, 2}, 1, 0.1));
+    assertEquals(a, new MixtureCoverage("x", 3, 2, 1, 2, 1.0, new int[] {1, 2}, 1, 0.1));
     assertEquals(
-        a.hashCode(), new MixtureCoverage("x", 3, 2, 1, 1.0, new int[] {1, 2}, 1, 0.1).hashCode());
-    assertNotEquals(a, new MixtureCoverage("x", 3, 2, 1, 1.0, new int[] {1, 3}, 1, 0.1));
+        a.hashCode(),
+        new MixtureCoverage("x", 3, 2, 1, 2, 1.0, new int[] {1, 2}, 1, 0.1).hashCode());
+    assertNotEquals(a, new MixtureCoverage("x", 3, 2, 1, 2, 1.0, new int[] {1, 3}, 1, 0.1));
   }
 
   private static GaussianMixture ring8() {
