@@ -9,5 +9,10 @@
  * shipped in the jar: {@link io.github.tfgan.export.ClassifierModel#loadBundled()}) as rows of 10;
  * images are {@code [n, 784]} floats in [0, 1]. The classifier score is at most 10 (the number of
  * classes); the Parzen estimate is a mean natural-log likelihood per test image.
+ *
+ * <p>For vector data, {@link io.github.tfgan.eval.GaussianMixture} builds the two-dimensional
+ * mixtures on which mode collapse is measured ({@code ring8}, {@code grid25}) and scores samples as
+ * VEEGAN does ({@link io.github.tfgan.eval.MixtureCoverage}: modes covered, share of high-quality
+ * samples).
  */
 package io.github.tfgan.eval;
