@@ -237,6 +237,15 @@ class MixtureCommandTest {
         png.err().contains("(a PNG for images or 2-dimensional vectors), found a PNG"), png.err());
   }
 
+  @Test
+  void helpShowsBothForms() {
+    Run r = GanCliTest.cli("mixture", "--help");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(
+        r.out().startsWith("Usage: gan mixture --kind ring8|grid25 --out FILE.csv"), r.out());
+    assertTrue(r.out().contains("\n       gan mixture --kind ring8|grid25 --model DIR"), r.out());
+  }
+
   private static void expectUsage(String message, String... args) {
     String[] all = new String[args.length + 1];
     all[0] = "mixture";
