@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
       EvaluateCommand.class,
       ReportCommand.class,
       ReexportCommand.class,
-      ChartsCommand.class
+      ChartsCommand.class,
+      MixtureCommand.class
     })
 public final class GanCli implements Callable<Integer> {
 

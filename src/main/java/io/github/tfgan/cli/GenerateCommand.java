@@ -4,6 +4,7 @@ import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.Npy;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.image.ImageGrid;
+import io.github.tfgan.image.ScatterPlot;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.run.TrainingRun;
 import java.nio.file.Path;
@@ -12,7 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Writes samples of an exported generator as a PNG grid or a .npy array. */
+/**
+ * Writes samples of an exported generator as a PNG (a grid of images, or a scatter plot of
+ * 2-dimensional vectors), a .npy array or a CSV of vectors.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -22,8 +26,9 @@ import picocli.CommandLine.Option;
       "             --out FILE [--force]"
     },
     description =
-        "Generate samples from an exported generator: a PNG grid of images, a .npy (images"
-            + " [n, H, W, C] in [0, 1]; vectors [n, D] in the data's units) or a .csv of vectors.")
+        "Generate samples from an exported generator: a PNG grid of images (a scatter plot of"
+            + " 2-dimensional vectors), a .npy (images [n, H, W, C] in [0, 1]; vectors [n, D] in"
+            + " the data's units) or a .csv of vectors.")
 final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,8 +53,9 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       required = true,
       description =
-          "Output: a PNG grid (images), a .npy float32 ([n, H, W, C] images in [0, 1], or"
-              + " [n, D] vectors), or a .csv (vectors).")
+          "Output: a PNG (a grid of images, a scatter plot of 2-dimensional vectors), a .npy"
+              + " float32 ([n, H, W, C] images in [0, 1], or [n, D] vectors), or a .csv"
+              + " (vectors).")
   Path out;
 
   @Option(
@@ -63,6 +69,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   /** Images generated at a time: memory stays bounded at any --count. */
   static final int BATCH = 1024;
+
+  /** The vectors a PNG shows, as a scatter plot: 2-dimensional ones. */
+  static final DataShape SCATTER = DataShape.vector(2);
 
   /** The most images a PNG grid takes (100 × 100); use .npy for more. */
   static final int MAX_GRID = 10_000;
@@ -89,13 +98,13 @@ final class GenerateCommand implements Callable<Integer> {
     long n;
     try (GeneratorModel generator = Flags.on("--model", () -> GeneratorModel.load(model))) {
       DataShape shape = generator.sampleShape();
-      if (kind == GanCli.OutputKind.PNG && !shape.isImage()) {
+      if (kind == GanCli.OutputKind.PNG && !shape.isImage() && !shape.equals(SCATTER)) {
         throw new UsageError(
             "--out "
                 + out
                 + ": expected a .npy or .csv for a generator of "
                 + shape.describe()
-                + ", found a PNG");
+                + " (a PNG for images or 2-dimensional vectors), found a PNG");
       }
       if (kind == GanCli.OutputKind.CSV && shape.isImage()) {
         throw new UsageError(
@@ -136,7 +145,17 @@ final class GenerateCommand implements Callable<Integer> {
     switch (kind) {
       case NPY -> Npy.write(out, samples, shape.withBatch(n));
       case CSV -> CsvOutput.write(out, samples, shape.size());
-      default -> ImageGrid.writePng(samples, shape, TrainingRun.GRID_SCALE, out);
+      default -> {
+        if (shape.isImage()) {
+          ImageGrid.writePng(samples, shape, TrainingRun.GRID_SCALE, out);
+        } else {
+          ScatterPlot.writePng(
+              samples,
+              ScatterPlot.Range.around(samples, new double[0]),
+              n + " samples of " + model.getFileName(),
+              out);
+        }
+      }
     }
   }
 }

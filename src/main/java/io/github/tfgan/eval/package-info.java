@@ -16,5 +16,10 @@
  * io.github.tfgan.export.ClassifierInfo}), and {@link io.github.tfgan.eval.DataSpaceEvaluation}
  * measures vectors, and images without a classifier, in data space: the Fréchet distance and
  * precision/recall on standardised features or raw pixels.
+ *
+ * <p>For vector data, {@link io.github.tfgan.eval.GaussianMixture} builds the two-dimensional
+ * mixtures on which mode collapse is measured ({@code ring8}, {@code grid25}) and scores samples as
+ * VEEGAN does ({@link io.github.tfgan.eval.MixtureCoverage}: modes covered, share of high-quality
+ * samples).
  */
 package io.github.tfgan.eval;

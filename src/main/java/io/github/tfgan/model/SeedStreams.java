@@ -37,6 +37,9 @@ public final class SeedStreams {
   /** The uniform-noise reference images of {@code evaluate}; index 0. */
   public static final String UNIFORM_REFERENCE = "eval/uniform";
 
+  /** The points of a two-dimensional Gaussian mixture ({@code eval.GaussianMixture}); index 0. */
+  public static final String MIXTURE = "eval/mixture";
+
   /** The random operands of the benchmark's matmul floor; index 0. */
   public static final String BENCH_OPERANDS = "bench/operands";
 

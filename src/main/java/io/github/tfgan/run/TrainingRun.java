@@ -318,7 +318,7 @@ public final class TrainingRun {
           all.add(new LogLineListener(say, config.logEvery()));
         }
         all.add(new TensorBoardListener(board, fixedZ, config.logEvery(), config.sampleEvery()));
-        all.add(new SampleGridListener(dir, architecture.shape(), fixedZ, config.sampleEvery()));
+        all.add(new SampleGridListener(dir, architecture, config, config.sampleEvery()));
         all.add(new CheckpointListener(checkpoints, config.checkpointEvery(), metrics, board));
         all.add(TrainingListener.each(m -> last[0] = m));
         all.addAll(listeners);
