@@ -150,8 +150,8 @@ class HelpTest {
         text.contains(
             "--batch-size N Real samples per D step. (article: 128; stable: 128; vectors: 256)"),
         text);
-    assertTrue(text.contains("(article: 10000; stable: 52000; vectors: 20000)"), text);
-    assertTrue(text.contains("(article: 0; stable: 0.9998; vectors: 0)"), text);
+    assertTrue(text.contains("(article: 10000; stable: 52000; vectors: 30000)"), text);
+    assertTrue(text.contains("(article: 0; stable: 0.9998; vectors: 0.999)"), text);
     assertTrue(text.contains("--[no-]ema-warmup"), text);
     assertTrue(text.contains("--no-ema-warmup: constant decay. (default: on)"), text);
   }
