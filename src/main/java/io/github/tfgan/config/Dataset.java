@@ -14,6 +14,11 @@ public enum Dataset {
   /** The user's own data (any shape and format {@code --data} reads). */
   CUSTOM;
 
+  /** True for MNIST and Fashion-MNIST, false for {@link #CUSTOM}. */
+  public boolean builtIn() {
+    return this != CUSTOM;
+  }
+
   /** The name used on the command line and in config files. */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);

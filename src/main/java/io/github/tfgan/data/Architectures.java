@@ -21,15 +21,12 @@ import io.github.tfgan.model.GanArchitecture;
  * </ul>
  */
 public final class Architectures {
-  private static final io.github.tfgan.config.Dataset BUILT_IN_NONE =
-      io.github.tfgan.config.Dataset.CUSTOM;
-
   private Architectures() {}
 
   /** The architecture of a run of {@code config} on {@code data}. */
   public static GanArchitecture forData(GanConfig config, Dataset data) {
     DataShape shape = data.shape();
-    boolean builtIn = config.dataset() != BUILT_IN_NONE;
+    boolean builtIn = config.dataset().builtIn();
     DataScaling scaling;
     FeatureStatistics stats =
         data.encoding() == Dataset.Encoding.FLOATS ? FeatureStatistics.of(data) : null;
