@@ -6,22 +6,18 @@ import io.github.tfgan.model.ImageClassifier;
 import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.runtime.GraphSession;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.RewriterConfig;
@@ -87,30 +83,18 @@ public final class ImageClassifierTrainer implements AutoCloseable {
       labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       ImageClassifier net = ImageClassifier.create(tf, shape, classes, seed);
       logits = net.apply(tf, images).logits();
-      Operand<TFloat32> oneHot =
-          tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
-      loss =
-          tf.math.mean(
-              tf.nn.softmaxCrossEntropyWithLogits(logits, tf.stopGradient(oneHot)).loss(),
-              tf.constant(0));
-      List<Variable<TFloat32>> vars = net.variables();
-      Output<?>[] grads =
-          graph.addGradients(
-              loss.asOutput(), vars.stream().map(Variable::asOutput).toArray(Output<?>[]::new));
-      List<Operand<TFloat32>> typed = new ArrayList<>();
-      for (Output<?> g : grads) {
-        @SuppressWarnings("unchecked")
-        Output<TFloat32> t = (Output<TFloat32>) g;
-        typed.add(t);
-      }
-      train =
-          new AdamOptimizer(ImageClassifier.NAME, 0.9f, 0.999f, 1e-8f)
-              .applyGradients(
-                  tf,
-                  vars,
-                  typed,
-                  tf.constant(ClassifierTrainer.LEARNING_RATE),
-                  "classifier_train");
+      ClassifierStep step =
+          ClassifierStep.build(
+              graph,
+              tf,
+              ImageClassifier.NAME,
+              logits,
+              labels,
+              classes,
+              net.variables(),
+              ClassifierTrainer.LEARNING_RATE);
+      loss = step.loss();
+      train = step.train();
       runtime.initialize();
     } catch (RuntimeException | Error e) {
       runtime.close();
