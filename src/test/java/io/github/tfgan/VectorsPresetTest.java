@@ -25,7 +25,7 @@ class VectorsPresetTest {
   private static final Map<String, String> FIELDS =
       Map.ofEntries(
           Map.entry("--net", "net"),
-          Map.entry("noise dimension", "noiseDim"),
+          Map.entry("--noise-dim", "noiseDim"),
           Map.entry("--batch-size", "batchSize"),
           Map.entry("--learning-rate", "learningRate"),
           Map.entry("--g-learning-rate", "generatorLearningRate"),
@@ -46,7 +46,7 @@ class VectorsPresetTest {
     GanConfig vectors = Presets.vectors();
     Map<String, String[]> rows = new LinkedHashMap<>();
     for (String line : page.substring(start, end).split("\n")) {
-      if (!line.startsWith("| `--") && !line.startsWith("| noise")) {
+      if (!line.startsWith("| `--")) {
         continue;
       }
       String[] cells = line.split("\\|");
