@@ -6,6 +6,7 @@ import io.github.tfgan.data.Datasets;
 import io.github.tfgan.data.ImageData;
 import io.github.tfgan.data.ReadOptions;
 import io.github.tfgan.model.DataShape;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,11 +54,11 @@ final class DataOptions {
   /**
    * A loader that reports its decisions through SLF4J.
    *
-   * @throws java.io.IOException naming {@code --cache-dir} if it is a file
+   * @throws IOException naming {@code --cache-dir} if it is a file
    */
-  DatasetLoader loader() throws java.io.IOException {
+  DatasetLoader loader() throws IOException {
     if (Files.exists(cacheDir) && !Files.isDirectory(cacheDir)) {
-      throw new java.io.IOException(
+      throw new IOException(
           "--cache-dir " + cacheDir + ": expected a directory for the data cache, found a file");
     }
     return new DatasetLoader(cacheDir);
@@ -102,7 +103,26 @@ final class DataOptions {
     if (data == null) {
       return loader().loadTraining(builtIn, null);
     }
-    return Flags.on("--data", () -> Datasets.open(data, options));
+    return open(data, options);
+  }
+
+  /**
+   * {@link Datasets#open}, with errors prefixed by the flag that named the file they are about:
+   * {@code --labels} for the labels file, else {@code --data}.
+   */
+  io.github.tfgan.data.Dataset open(Path path, ReadOptions options) throws Exception {
+    try {
+      return Datasets.open(path, options);
+    } catch (IOException | IllegalArgumentException e) {
+      boolean aboutLabels =
+          options.labels() != null
+              && String.valueOf(e.getMessage()).startsWith(options.labels().toString());
+      return Flags.on(
+          aboutLabels ? "--labels" : "--data",
+          () -> {
+            throw e;
+          });
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.tfgan.cli;
 import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.Presets;
-import io.github.tfgan.data.Datasets;
 import io.github.tfgan.data.ReadOptions;
 import io.github.tfgan.eval.Evaluation;
 import io.github.tfgan.export.ClassifierModel;
@@ -294,7 +293,7 @@ final class TrainCommand implements Callable<Integer> {
     if (record.config().dataset() == Dataset.CUSTOM) {
       ReadOptions read =
           dataOptions.data != null ? dataOptions.readOptions() : record.readOptions();
-      images = Flags.on("--data", () -> Datasets.open(dataDir, read));
+      images = dataOptions.open(dataDir, read);
     } else {
       images =
           Flags.on(

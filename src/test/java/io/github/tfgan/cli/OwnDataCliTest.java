@@ -101,6 +101,21 @@ class OwnDataCliTest {
     }
     Path labels =
         TestFiles.npy(dir.resolve("labels.npy"), "<i8", "(30,)", TestFiles.ints(8, classes));
+    Path few = TestFiles.npy(dir.resolve("few.npy"), "<i8", "(3,)", TestFiles.ints(8, 0, 1, 0));
+    GanCliTest.Run wrong =
+        cli(
+            "train",
+            "--data",
+            images.toString(),
+            "--labels",
+            few.toString(),
+            "--out",
+            dir.resolve("wrong").toString());
+    assertEquals(1, wrong.code());
+    assertTrue(
+        wrong.err().contains("--labels " + few + ": expected 30 labels"),
+        "names --labels: " + wrong.err());
+    assertFalse(Files.exists(dir.resolve("wrong")), "no run directory is left behind");
     trainAndGenerate(
         "npy-rgb",
         DataShape.image(8, 6, 3),
