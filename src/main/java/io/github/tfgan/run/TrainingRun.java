@@ -64,6 +64,7 @@ public final class TrainingRun {
   private Path dataDir;
   private ReadOptions readOptions = ReadOptions.NONE;
   private Consumer<String> console = LOG::info;
+  private boolean consoleGiven;
   private PrintStream terminal;
   private TrainerOptions options = TrainerOptions.DEFAULT;
   private boolean stopOnInterrupt;
@@ -211,6 +212,7 @@ public final class TrainingRun {
    */
   public TrainingRun console(Consumer<String> console) {
     this.console = console;
+    this.consoleGiven = true;
     return this;
   }
 
@@ -315,6 +317,8 @@ public final class TrainingRun {
         all.add(new MetricsFileListener(metrics, config.logEvery()));
         if (progress != null) {
           all.add(new ProgressListener(progress));
+        }
+        if (progress != null || consoleGiven) {
           all.add(new LogLineListener(say, config.logEvery()));
         }
         all.add(new TensorBoardListener(board, fixedZ, config.logEvery(), config.sampleEvery()));

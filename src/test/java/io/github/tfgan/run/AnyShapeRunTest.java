@@ -189,6 +189,17 @@ class AnyShapeRunTest {
   }
 
   @Test
+  void aConsoleGetsTheNarrationAndTheLogLines(@TempDir Path tmp) throws Exception {
+    List<String> lines = new java.util.ArrayList<>();
+    TrainingRun.create(small("mlp:8"), vectors(64, 6), tmp.resolve("console"))
+        .console(lines::add)
+        .run();
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("data: 64 3-dimensional vectors")), "" + lines);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("Iteration 40: D loss = ")), "" + lines);
+  }
+
+  @Test
   void theArticleArchitectureIsTheDefaultOnMnistShapedData() {
     GanArchitecture arch =
         io.github.tfgan.data.Architectures.forData(
