@@ -3,16 +3,14 @@ package io.github.tfgan.bench;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.tfgan.io.Directories;
+import io.github.tfgan.image.PngImages;
 import io.github.tfgan.io.Errors;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * The docs' charts, drawn from what the project measured: the speed comparison from {@code bench
@@ -136,13 +133,7 @@ public final class Charts {
   static void draw(String title, List<Panel> panels, Path png) throws IOException {
     int w = Math.max(600, PANEL_W * panels.size());
     BufferedImage img = new BufferedImage(w, H, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, w, H);
-    g.setColor(Color.BLACK);
+    Graphics2D g = PngImages.whiteCanvas(img);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     centred(g, title, w / 2, 24);
     int panelW = w / panels.size();
@@ -150,9 +141,7 @@ public final class Charts {
       drawPanel(g, panels.get(p), p * panelW, panelW);
     }
     g.dispose();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", bytes);
-    Directories.writeAtomically(png, bytes.toByteArray());
+    PngImages.write(img, png);
   }
 
   private static void drawPanel(Graphics2D g, Panel panel, int x0, int width) {

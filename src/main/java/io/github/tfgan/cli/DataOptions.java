@@ -130,21 +130,12 @@ final class DataOptions {
    * a built-in set: anything but 28x28 grey IDX files.
    */
   boolean ownData(io.github.tfgan.data.Dataset loaded) {
-    return data != null && !(isIdx(data) && loaded.shape().equals(DataShape.MNIST));
+    return data != null && !(Datasets.isIdx(data) && loaded.shape().equals(DataShape.MNIST));
   }
 
   /** True without {@code --data}, or when it names IDX files (MNIST's layout). */
   boolean builtInOrIdx() {
-    return data == null || isIdx(data);
-  }
-
-  private static boolean isIdx(Path p) {
-    if (Files.isDirectory(p)) {
-      return Files.exists(p.resolve("train-images-idx3-ubyte"))
-          || Files.exists(p.resolve("train-images-idx3-ubyte.gz"))
-          || Files.exists(p.resolve("train-images.idx3-ubyte"));
-    }
-    return lowerName(p).contains("idx3");
+    return data == null || Datasets.isIdx(data);
   }
 
   /** The training images of {@code dataset}; errors about a named directory name {@code --data}. */

@@ -63,9 +63,6 @@ public record ArrayDataset(
 
   @Override
   public int label(long index) {
-    if (labels == null) {
-      throw new IllegalStateException(source + ": has no labels");
-    }
-    return labels[Math.toIntExact(index)];
+    return Labels.at(labels, index, size(), source);
   }
 }

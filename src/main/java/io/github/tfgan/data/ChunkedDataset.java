@@ -110,10 +110,7 @@ abstract class ChunkedDataset implements Dataset {
 
   @Override
   public final int label(long index) {
-    if (labels == null) {
-      throw new IllegalStateException(source + ": has no labels");
-    }
-    return labels[Math.toIntExact(Objects.checkIndex(index, size()))];
+    return Labels.at(labels, index, size(), source);
   }
 
   @Override

@@ -109,6 +109,19 @@ public final class Datasets {
             + FORMATS);
   }
 
+  /**
+   * True if {@link #open} reads {@code path} as IDX files: a directory holding the training images,
+   * or a file whose name says idx3 (and is neither a {@code .npy} nor a {@code .csv}).
+   */
+  public static boolean isIdx(Path path) {
+    if (Files.isDirectory(path)) {
+      return IdxDataReader.isIdxDirectory(path);
+    }
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    return !lower.endsWith(".npy") && !lower.endsWith(".csv") && IdxDataReader.isIdxFile(path);
+  }
+
   /** Fails if an option is given that the format found does not take. */
   private static void refuse(
       ReadOptions o, Path path, String format, boolean labels, boolean column, boolean size)

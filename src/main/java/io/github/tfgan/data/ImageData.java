@@ -72,10 +72,7 @@ public record ImageData(float[] pixels, int[] labels, String source) implements 
 
   @Override
   public int label(long index) {
-    if (labels == null) {
-      throw new IllegalStateException(source + ": has no labels");
-    }
-    return labels[Math.toIntExact(index)];
+    return Labels.at(labels, index, count(), source);
   }
 
   @Override

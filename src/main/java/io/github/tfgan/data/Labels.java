@@ -90,4 +90,17 @@ final class Labels {
       }
     }
   }
+
+  /**
+   * Label {@code index} of a data set of {@code size} samples from {@code source}.
+   *
+   * @throws IllegalStateException if {@code labels} is null (the data set has none)
+   * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size)}
+   */
+  static int at(int[] labels, long index, long size, String source) {
+    if (labels == null) {
+      throw new IllegalStateException(source + ": has no labels");
+    }
+    return labels[Math.toIntExact(Objects.checkIndex(index, size))];
+  }
 }

@@ -1,13 +1,10 @@
 package io.github.tfgan.image;
 
-import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.MnistShape;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** Writes images in [0, 1] (grey or RGB, of any size) as one PNG grid. */
 public final class ImageGrid {
@@ -68,10 +65,6 @@ public final class ImageGrid {
         }
       }
     }
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    if (!ImageIO.write(img, "png", png)) {
-      throw new IOException(file + ": no PNG writer available");
-    }
-    Directories.writeAtomically(file, png.toByteArray());
+    PngImages.write(img, file);
   }
 }

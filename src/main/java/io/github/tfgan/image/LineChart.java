@@ -1,18 +1,15 @@
 package io.github.tfgan.image;
 
-import io.github.tfgan.io.Directories;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * A plain line chart (Java2D) written as PNG: one x axis, several named series.
@@ -102,8 +99,6 @@ public final class LineChart {
       legendY += 18;
     }
     g.dispose();
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", png);
-    Directories.writeAtomically(file, png.toByteArray());
+    PngImages.write(img, file);
   }
 }

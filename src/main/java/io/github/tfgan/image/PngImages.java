@@ -1,16 +1,22 @@
 package io.github.tfgan.image;
 
+import io.github.tfgan.io.Directories;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * Reads a single 28x28 image from a PNG, as float32 in [0, 1] (grey value / 255).
+ * PNG files: reads a single 28x28 image as float32 in [0, 1] (grey value / 255), writes an image
+ * atomically, and sets up the white, antialiased canvas the charts draw on.
  *
  * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
- * the command line's {@code score} uses it.
+ * the command line's {@code score} and the charts use it.
  */
 public final class PngImages {
   private PngImages() {}
@@ -40,5 +46,30 @@ public final class PngImages {
       }
     }
     return out;
+  }
+
+  /**
+   * Writes {@code image} as a PNG to {@code file} through a temporary sibling and a rename.
+   *
+   * @throws IOException naming the file if no PNG writer is available or the write fails
+   */
+  public static void write(BufferedImage image, Path file) throws IOException {
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    if (!ImageIO.write(image, "png", png)) {
+      throw new IOException(file + ": no PNG writer available");
+    }
+    Directories.writeAtomically(file, png.toByteArray());
+  }
+
+  /** Graphics on {@code image}, filled white, antialiased (shapes and text), drawing in black. */
+  public static Graphics2D whiteCanvas(BufferedImage image) {
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    g.setColor(Color.BLACK);
+    return g;
   }
 }

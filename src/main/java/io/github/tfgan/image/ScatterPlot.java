@@ -1,21 +1,17 @@
 package io.github.tfgan.image;
 
-import io.github.tfgan.io.Directories;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 
 /**
  * A scatter plot of two-dimensional points (Java2D), written as PNG: the points as small
@@ -151,13 +147,7 @@ public final class ScatterPlot {
     int width = LEFT + SIZE + RIGHT;
     int height = TOP + SIZE + BOTTOM;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(
-        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    g.setColor(Color.BLACK);
+    Graphics2D g = PngImages.whiteCanvas(img);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     g.drawString(title, LEFT, 20);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
@@ -184,11 +174,7 @@ public final class ScatterPlot {
     }
     g.setComposite(AlphaComposite.SrcOver);
     g.dispose();
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    if (!ImageIO.write(img, "png", png)) {
-      throw new IOException(file + ": no PNG writer available");
-    }
-    Directories.writeAtomically(file, png.toByteArray());
+    PngImages.write(img, file);
   }
 
   /** As {@link #writePng(float[], double[], double, Range, String, Path)} with no centres. */

@@ -41,4 +41,19 @@ final class GlorotUniform {
     float limit = (float) limit(fanIn, fanOut);
     return init.math.sub(init.math.mul(unit, init.constant(2f * limit)), init.constant(limit));
   }
+
+  /**
+   * The initial value of a variable of {@code shape} as {@code tf.layers} gives it: zeros for a
+   * bias (rank 1), else Glorot-uniform with fans from the shape (a conv kernel's receptive field
+   * times its input or output channels).
+   */
+  static Operand<TFloat32> initialValue(Ops init, long[] shape, long seed) {
+    if (shape.length == 1) {
+      return init.zeros(init.constant(shape), TFloat32.class);
+    }
+    long receptive = shape.length == 4 ? shape[0] * shape[1] : 1;
+    int fanIn = (int) (receptive * shape[shape.length - 2]);
+    int fanOut = (int) (receptive * shape[shape.length - 1]);
+    return kernel(init, shape, fanIn, fanOut, seed);
+  }
 }

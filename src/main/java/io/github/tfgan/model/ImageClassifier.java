@@ -139,18 +139,9 @@ public final class ImageClassifier {
     List<String> names = names(shape);
     List<Variable<TFloat32>> vars = new ArrayList<>();
     for (int i = 0; i < shapes.length; i++) {
-      long[] s = shapes[i];
-      Operand<TFloat32> value;
-      if (s.length == 1) {
-        value = init.zeros(init.constant(s), TFloat32.class);
-      } else {
-        long receptive = s.length == 4 ? s[0] * s[1] : 1;
-        int fanIn = (int) (receptive * s[s.length - 2]);
-        int fanOut = (int) (receptive * s[s.length - 1]);
-        value =
-            GlorotUniform.kernel(
-                init, s, fanIn, fanOut, new SeedStreams(seed).key(SeedStreams.INIT + NAME, i));
-      }
+      Operand<TFloat32> value =
+          GlorotUniform.initialValue(
+              init, shapes[i], new SeedStreams(seed).key(SeedStreams.INIT + NAME, i));
       vars.add(tf.withName(names.get(i)).variable(value));
     }
     return new ImageClassifier(shape, classes, vars, vars);
@@ -192,19 +183,9 @@ public final class ImageClassifier {
     return tf.nn.leakyRelu(x, LeakyRelu.alpha(Activation.LEAKY_RELU_ALPHA));
   }
 
-  /**
-   * 2×2 max pooling, stride 2, SAME: TensorFlow's {@code MaxPool} (see {@link MnistClassifier}).
-   */
+  /** 2×2 max pooling, stride 2, SAME ({@link MnistClassifier#maxPool2x2(Ops, Operand, String)}). */
   private static Operand<TFloat32> maxPool2x2(Ops tf, Operand<TFloat32> x) {
-    long[] window = {1, 2, 2, 1};
-    return tf.scope()
-        .opBuilder("MaxPool", "MaxPool")
-        .addInput(x.asOutput())
-        .setAttr("ksize", window)
-        .setAttr("strides", window)
-        .setAttr("padding", "SAME")
-        .build()
-        .output(0);
+    return MnistClassifier.maxPool2x2(tf, x, "SAME");
   }
 
   /** The image shape this classifier takes. */

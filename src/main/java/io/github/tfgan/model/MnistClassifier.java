@@ -65,22 +65,9 @@ public final class MnistClassifier {
     long[][] shapes = shapes();
     List<Variable<TFloat32>> vars = new ArrayList<>();
     for (int i = 0; i < shapes.length; i++) {
-      long[] s = shapes[i];
-      Operand<TFloat32> value;
-      if (s.length == 1) {
-        value = init.zeros(init.constant(s), TFloat32.class);
-      } else {
-        long receptive = s.length == 4 ? s[0] * s[1] : 1;
-        int fanIn = (int) (receptive * s[s.length - 2]);
-        int fanOut = (int) (receptive * s[s.length - 1]);
-        value =
-            GlorotUniform.kernel(
-                init,
-                s,
-                fanIn,
-                fanOut,
-                new SeedStreams(seed).key(SeedStreams.INIT + "classifier", i));
-      }
+      Operand<TFloat32> value =
+          GlorotUniform.initialValue(
+              init, shapes[i], new SeedStreams(seed).key(SeedStreams.INIT + "classifier", i));
       vars.add(tf.withName(NAME + "_" + NAMES[i]).variable(value));
     }
     return new MnistClassifier(vars);
@@ -118,19 +105,25 @@ public final class MnistClassifier {
     return new Outputs(features, logits);
   }
 
-  /**
-   * 2×2 max pooling, stride 2, VALID, as TensorFlow's {@code MaxPool} op with its window in
-   * attributes. TF Java's {@code tf.nn.maxPool} builds {@code MaxPoolV2} (window as inputs), which
-   * TFLite has no builtin for; the two compute the same values and gradients.
-   */
+  /** 2×2 max pooling, stride 2, VALID: {@link #maxPool2x2(Ops, Operand, String)}. */
   private static Operand<TFloat32> maxPool2x2(Ops tf, Operand<TFloat32> x) {
+    return maxPool2x2(tf, x, "VALID");
+  }
+
+  /**
+   * 2×2 max pooling, stride 2, with {@code padding} ("VALID" or "SAME"), as TensorFlow's {@code
+   * MaxPool} op with its window in attributes. TF Java's {@code tf.nn.maxPool} builds {@code
+   * MaxPoolV2} (window as inputs), which TFLite has no builtin for; the two compute the same values
+   * and gradients.
+   */
+  static Operand<TFloat32> maxPool2x2(Ops tf, Operand<TFloat32> x, String padding) {
     long[] window = {1, 2, 2, 1};
     return tf.scope()
         .opBuilder("MaxPool", "MaxPool")
         .addInput(x.asOutput())
         .setAttr("ksize", window)
         .setAttr("strides", window)
-        .setAttr("padding", "VALID")
+        .setAttr("padding", padding)
         .build()
         .output(0);
   }

@@ -1,13 +1,16 @@
 package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.runtime.GraphSession;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
+import org.tensorflow.Result;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -21,6 +24,25 @@ import org.tensorflow.types.TInt32;
  * @param train the Adam update
  */
 record ClassifierStep(Operand<TFloat32> loss, Op train) {
+
+  /**
+   * Runs one step on a batch, feeding {@code x} to {@code images} and {@code batchLabels} to {@code
+   * labels}.
+   *
+   * @return the batch's loss (as the step computed it, before its update)
+   */
+  float run(
+      GraphSession runtime,
+      Placeholder<TFloat32> images,
+      Placeholder<TInt32> labels,
+      TFloat32 x,
+      int[] batchLabels) {
+    try (TInt32 y = TInt32.vectorOf(batchLabels);
+        Result r =
+            runtime.runner().feed(images, x).feed(labels, y).addTarget(train).fetch(loss).run()) {
+      return ((TFloat32) r.get(0)).getFloat();
+    }
+  }
 
   static ClassifierStep build(
       Graph graph,

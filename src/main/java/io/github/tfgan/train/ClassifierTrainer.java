@@ -12,7 +12,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -36,9 +35,8 @@ public final class ClassifierTrainer implements AutoCloseable {
   private final GraphSession runtime;
   private final Placeholder<TFloat32> images;
   private final Placeholder<TInt32> labels;
-  private final Operand<TFloat32> loss;
   private final Operand<TFloat32> logits;
-  private final Op train;
+  private final ClassifierStep step;
   private final long seed;
 
   /** Builds the training graph and initialises the variables from {@code seed}. */
@@ -52,7 +50,7 @@ public final class ClassifierTrainer implements AutoCloseable {
       labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       MnistClassifier net = MnistClassifier.create(tf, seed);
       logits = net.apply(tf, images).logits();
-      ClassifierStep step =
+      step =
           ClassifierStep.build(
               graph,
               tf,
@@ -62,8 +60,6 @@ public final class ClassifierTrainer implements AutoCloseable {
               MnistClassifier.CLASSES,
               net.variables(),
               LEARNING_RATE);
-      loss = step.loss();
-      train = step.train();
       runtime.initialize();
     } catch (RuntimeException | Error e) {
       runtime.close(); // session, then graph: a failing constructor neither leaks nor hangs
@@ -98,17 +94,8 @@ public final class ClassifierTrainer implements AutoCloseable {
               MnistShape.PIXELS);
           batchLabels[b] = data.labels()[k];
         }
-        try (TFloat32 x = Tensors.matrix(batchImages, BATCH, MnistShape.PIXELS);
-            TInt32 y = TInt32.vectorOf(batchLabels);
-            Result r =
-                runtime
-                    .runner()
-                    .feed(images, x)
-                    .feed(labels, y)
-                    .addTarget(train)
-                    .fetch(loss)
-                    .run()) {
-          lossSum += ((TFloat32) r.get(0)).getFloat();
+        try (TFloat32 x = Tensors.matrix(batchImages, BATCH, MnistShape.PIXELS)) {
+          lossSum += step.run(runtime, images, labels, x, batchLabels);
         }
       }
       meanLoss[epoch] = lossSum / steps;

@@ -15,7 +15,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
@@ -60,9 +59,8 @@ public final class ImageClassifierTrainer implements AutoCloseable {
   private final int classes;
   private final Placeholder<TFloat32> images;
   private final Placeholder<TInt32> labels;
-  private final Operand<TFloat32> loss;
   private final Operand<TFloat32> logits;
-  private final Op train;
+  private final ClassifierStep step;
   private final long seed;
 
   /**
@@ -83,7 +81,7 @@ public final class ImageClassifierTrainer implements AutoCloseable {
       labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       ImageClassifier net = ImageClassifier.create(tf, shape, classes, seed);
       logits = net.apply(tf, images).logits();
-      ClassifierStep step =
+      step =
           ClassifierStep.build(
               graph,
               tf,
@@ -93,8 +91,6 @@ public final class ImageClassifierTrainer implements AutoCloseable {
               classes,
               net.variables(),
               ClassifierTrainer.LEARNING_RATE);
-      loss = step.loss();
-      train = step.train();
       runtime.initialize();
     } catch (RuntimeException | Error e) {
       runtime.close();
@@ -166,17 +162,8 @@ public final class ImageClassifierTrainer implements AutoCloseable {
           data.read(k, batchImages, b * d);
           batchLabels[b] = data.label(k);
         }
-        try (TFloat32 x = tensor(batchImages, batchSize);
-            TInt32 y = TInt32.vectorOf(batchLabels);
-            Result r =
-                runtime
-                    .runner()
-                    .feed(images, x)
-                    .feed(labels, y)
-                    .addTarget(train)
-                    .fetch(loss)
-                    .run()) {
-          lossSum += ((TFloat32) r.get(0)).getFloat();
+        try (TFloat32 x = tensor(batchImages, batchSize)) {
+          lossSum += step.run(runtime, images, labels, x, batchLabels);
         }
       }
       meanLoss[epoch] = lossSum / steps;
