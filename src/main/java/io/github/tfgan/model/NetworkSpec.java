@@ -124,6 +124,24 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
     return new NetworkSpec(Names.DISCRIMINATOR, inputDim, layers);
   }
 
+  /**
+   * The TensorFlow ops of this network's backward pass that have no gradient of their own in TF
+   * Java 1.1.0's gradient registry, so that a penalty on the gradient with respect to the input
+   * (R1, WGAN-GP), which differentiates that backward pass again, cannot be built: {@code
+   * TanhGrad}, {@code SigmoidGrad}, {@code ReluGrad}, {@code FusedBatchNormGradV3}. Empty for the
+   * article's nets (dense layers, LeakyReLU, a linear logit).
+   */
+  public List<String> opsWithoutSecondOrderGradient() {
+    java.util.Set<String> ops = new java.util.LinkedHashSet<>();
+    for (Layer layer : layers) {
+      String op = layer.activation().gradientOp();
+      if (op != null && !layer.activation().hasSecondOrderGradient()) {
+        ops.add(op);
+      }
+    }
+    return List.copyOf(ops);
+  }
+
   /** Width of the output. */
   public int outputDim() {
     return layers.get(layers.size() - 1).units();

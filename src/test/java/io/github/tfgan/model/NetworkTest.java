@@ -136,6 +136,7 @@ class NetworkTest {
           next[n * out + j] =
               switch (spec.layers().get(l).activation()) {
                 case LEAKY_RELU -> (float) (acc > 0 ? acc : 0.2 * acc);
+                case RELU -> (float) Math.max(acc, 0.0);
                 case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-acc)));
                 case TANH -> (float) Math.tanh(acc);
                 case LINEAR -> (float) acc;
