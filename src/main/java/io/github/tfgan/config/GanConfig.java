@@ -42,9 +42,10 @@ import io.github.tfgan.model.NetworkSpec;
  * @param sampleEvery write a sample grid every this many iterations; 0 = only at the end
  * @param checkpointEvery write a checkpoint every this many iterations; 0 = never
  * @param keepCheckpoints how many of the latest checkpoints to keep
- * @param net the networks, {@code mlp:W1,W2,...}: G's hidden widths, D's reversed, input and output
- *     sizes from the data ({@link NetworkSpec#hiddenWidths}); null, what a configuration written
- *     before this field existed reads as, means the article's {@value NetworkSpec#ARTICLE_NET}
+ * @param net the networks, {@code mlp:W1,W2,...} (G's hidden widths, D's reversed) or {@code
+ *     dcgan:W}; input and output sizes from the data ({@link NetworkSpec#hiddenWidths}); null, what
+ *     a configuration written before this field existed reads as, means the article's {@value
+ *     NetworkSpec#ARTICLE_NET}
  */
 public record GanConfig(
     Dataset dataset,
@@ -144,7 +145,7 @@ public record GanConfig(
     Checks.nonNegative("checkpointEvery", checkpointEvery, "never");
     Checks.positive("keepCheckpoints", keepCheckpoints);
     net = net == null ? NetworkSpec.ARTICLE_NET : net;
-    NetworkSpec.hiddenWidths(net);
+    NetworkSpec.checkNet(net);
   }
 
   /** The article's settings on MNIST with the default seed. */

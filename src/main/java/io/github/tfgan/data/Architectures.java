@@ -1,6 +1,7 @@
 package io.github.tfgan.data;
 
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.model.ConvNets;
 import io.github.tfgan.model.DataScaling;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.GanArchitecture;
@@ -11,10 +12,10 @@ import io.github.tfgan.model.GanArchitecture;
  *
  * <ul>
  *   <li>the built-in sets (MNIST, Fashion-MNIST: {@link GanConfig#dataset()} not {@code custom})
- *       keep the article's scaling (pixels in [0, 1], G ends in a sigmoid) and, at 28×28×1, the
- *       flat {@code [-1, 784]} exports of 0.x;
- *   <li>other pixel data train in [-1, 1] (G ends in tanh) and export {@code [-1, H, W, C]} images
- *       in [0, 1];
+ *       keep, with dense nets, the article's scaling (pixels in [0, 1], G ends in a sigmoid), and
+ *       at 28×28×1 with any net the flat {@code [-1, 784]} exports of 0.x;
+ *   <li>conv nets ({@code dcgan:W}) and other pixel data train in [-1, 1] (G ends in tanh) and
+ *       export {@code [-1, H, W, C]} images in [0, 1];
  *   <li>float images whose values all lie in [0, 1] are pixels, as above (Keras's float images);
  *   <li>other float data are standardised per feature ({@link FeatureStatistics}) and exported in
  *       their own units.
@@ -33,9 +34,12 @@ public final class Architectures {
     if (stats != null && !(shape.isImage() && stats.min() >= 0f && stats.max() <= 1f)) {
       scaling = stats.scaling();
     } else {
-      scaling = builtIn ? DataScaling.UNIT : DataScaling.SYMMETRIC;
+      // The article's dense nets keep its [0, 1] pixels on the built-in sets; conv nets end in
+      // tanh, as DCGAN's.
+      scaling =
+          builtIn && !ConvNets.isConv(config.net()) ? DataScaling.UNIT : DataScaling.SYMMETRIC;
     }
     boolean flat = builtIn && shape.equals(DataShape.MNIST);
-    return GanArchitecture.mlp(config.net(), config.noiseDim(), shape, scaling, flat);
+    return GanArchitecture.of(config.net(), config.noiseDim(), shape, scaling, flat);
   }
 }

@@ -147,7 +147,7 @@ public final class SavedModelExporter {
       Ops tf = Ops.create(runtime.graph());
       List<Op> assigns = new ArrayList<>();
       List<Placeholder<TFloat32>> feeds = new ArrayList<>();
-      List<Variable<TFloat32>> variables = Network.createForRestore(tf, spec).variables();
+      List<Variable<TFloat32>> variables = Network.createForRestore(tf, spec).savedVariables();
       if (variables.size() != values.length) {
         throw new IllegalArgumentException(
             "values: expected " + variables.size() + " arrays, found " + values.length);

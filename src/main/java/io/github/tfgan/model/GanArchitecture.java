@@ -65,6 +65,26 @@ public record GanArchitecture(
   }
 
   /**
+   * The networks a {@code --net} value names for {@code shape}: {@code mlp:...} ({@link #mlp}) or
+   * {@code dcgan:W[:bn]} ({@link ConvNets}), G ending in {@code scaling}'s activation.
+   *
+   * @throws IllegalArgumentException naming {@code net} when it is neither, or does not fit
+   */
+  public static GanArchitecture of(
+      String net, int noiseDim, DataShape shape, DataScaling scaling, boolean flat) {
+    if (!ConvNets.isConv(net)) {
+      return mlp(net, noiseDim, shape, scaling, flat);
+    }
+    ConvNets.Options o = ConvNets.parse(net);
+    return new GanArchitecture(
+        shape,
+        scaling,
+        flat,
+        ConvNets.generator(noiseDim, shape, o.width(), scaling.generatorOutput()),
+        ConvNets.discriminator(shape, o.width(), o.discriminatorBatchNorm()));
+  }
+
+  /**
    * Dense networks for {@code shape}: G has the hidden widths of {@code net} ({@link
    * NetworkSpec#hiddenWidths}) and ends in {@code scaling}'s activation; D has them reversed.
    */

@@ -1,39 +1,56 @@
 package io.github.tfgan.model;
 
+import java.util.List;
 import java.util.Locale;
 
 /** A Keras-like text summary of a {@link NetworkSpec}: layers, output shapes, parameter counts. */
 public final class ModelSummary {
   private ModelSummary() {}
 
-  /** Renders the table for one network, ending with its total parameter count. */
+  /**
+   * Renders the table for one network, ending with its total parameter count (and, with batch norm,
+   * how many of them are trainable).
+   */
   public static String of(NetworkSpec spec) {
     StringBuilder sb = new StringBuilder();
-    String rule = "-".repeat(64) + "\n";
+    String rule = "-".repeat(68) + "\n";
     sb.append(String.format(Locale.ROOT, "Model: %s%n", spec.name()));
     sb.append(rule);
     sb.append(
         String.format(
-            Locale.ROOT, "%-30s %-18s %12s%n", "Layer (activation)", "Output shape", "Params"));
+            Locale.ROOT, "%-30s %-22s %12s%n", "Layer (activation)", "Output shape", "Params"));
     sb.append(rule);
-    sb.append(
-        String.format(
-            Locale.ROOT, "%-30s %-18s %,12d%n", "input", "(None, " + spec.inputDim() + ")", 0));
+    List<int[]> shapes = spec.shapes();
+    sb.append(row("input", shapes.get(0), 0));
     for (int i = 0; i < spec.layers().size(); i++) {
       NetworkSpec.Layer layer = spec.layers().get(i);
-      String name =
-          "dense" + (i + 1) + " (" + layer.activation().name().toLowerCase(Locale.ROOT) + ")";
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%-30s %-18s %,12d%n",
-              name,
-              "(None, " + layer.units() + ")",
-              spec.parameterCount(i)));
+      String name = layer.typeName() + (i + 1);
+      if (layer.kind() != NetworkSpec.Kind.RESHAPE) {
+        name += " (" + layer.activation().name().toLowerCase(Locale.ROOT) + ")";
+      }
+      if (layer.kind() == NetworkSpec.Kind.CONV
+          || layer.kind() == NetworkSpec.Kind.CONV_TRANSPOSE) {
+        name += " " + layer.kernel() + "x" + layer.kernel() + "/" + layer.stride();
+      }
+      int[] in = shapes.get(i);
+      sb.append(row(name, shapes.get(i + 1), layer.parameterCount(in) + layer.stateCount(in)));
     }
     sb.append(rule);
-    sb.append(String.format(Locale.ROOT, "Total params: %,d%n", spec.parameterCount()));
+    long state = spec.stateCount();
+    sb.append(String.format(Locale.ROOT, "Total params: %,d%n", spec.parameterCount() + state));
+    if (state > 0) {
+      sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", spec.parameterCount()));
+      sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", state));
+    }
     return sb.toString();
+  }
+
+  private static String row(String name, int[] shape, long params) {
+    StringBuilder dims = new StringBuilder("(None");
+    for (int d : shape) {
+      dims.append(", ").append(d);
+    }
+    return String.format(Locale.ROOT, "%-30s %-22s %,12d%n", name, dims.append(')'), params);
   }
 
   /**
@@ -45,9 +62,10 @@ public final class ModelSummary {
         Locale.ROOT,
         "G %s %s (%,d params), D %s (%,d params); samples %s, %s",
         widths(arch.generator()),
-        arch.generator()
-            .layers()
-            .get(arch.generator().layers().size() - 1)
+        arch.generator().layers().stream()
+            .filter(l -> l.kind() != NetworkSpec.Kind.RESHAPE)
+            .reduce((a, b) -> b)
+            .orElseThrow()
             .activation()
             .name()
             .toLowerCase(Locale.ROOT),
@@ -58,9 +76,21 @@ public final class ModelSummary {
         arch.scaling().describe());
   }
 
+  /** "784-256-128-1" for a dense net; "dcgan 100-(7x7x128)-...-784" style for a conv one. */
   private static String widths(NetworkSpec spec) {
     StringBuilder sb = new StringBuilder().append(spec.inputDim());
-    spec.layers().forEach(l -> sb.append('-').append(l.units()));
+    List<int[]> shapes = spec.shapes();
+    for (int i = 0; i < spec.layers().size(); i++) {
+      NetworkSpec.Kind kind = spec.layers().get(i).kind();
+      if (kind == NetworkSpec.Kind.DENSE
+          || kind == NetworkSpec.Kind.CONV
+          || kind == NetworkSpec.Kind.CONV_TRANSPOSE) {
+        int[] out = shapes.get(i + 1);
+        sb.append('-')
+            .append(
+                out.length == 1 ? Integer.toString(out[0]) : out[0] + "x" + out[1] + "x" + out[2]);
+      }
+    }
     return sb.toString();
   }
 }

@@ -87,14 +87,4 @@ public final class Names {
   public static final String SERVE_TAG = "serve";
 
   private Names() {}
-
-  /** Kernel of dense layer {@code layer} (1-based) of {@code network}. */
-  public static String kernel(String network, int layer) {
-    return network + "_dense" + layer + "_kernel";
-  }
-
-  /** Bias of dense layer {@code layer} (1-based) of {@code network}. */
-  public static String bias(String network, int layer) {
-    return network + "_dense" + layer + "_bias";
-  }
 }

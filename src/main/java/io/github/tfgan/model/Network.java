@@ -4,45 +4,65 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The variables of one {@link NetworkSpec} in a graph, and the ops that apply it to an input.
  *
  * <p>Variables are created once; {@link #apply} may be called many times (the discriminator is
- * applied to real and to generated images with the same weights). This class builds ops only: it
- * knows no sessions or files.
+ * applied to real and to generated images with the same weights). A network made by {@link #create}
+ * applies batch norm in training mode (batch statistics, with its moving averages updated before
+ * the output is read); {@link #inference()} is the same variables in inference mode (the moving
+ * averages), which samples and exports use. This class builds ops only: it knows no sessions or
+ * files.
  *
  * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
  * the library's other packages use it.
  */
 public final class Network {
+  /** Keras's {@code BatchNormalization} defaults. */
+  static final float BN_MOMENTUM = 0.99f;
+
+  static final float BN_EPSILON = 1e-3f;
+
   private final NetworkSpec spec;
-  private final List<Operand<TFloat32>> kernels;
-  private final List<Operand<TFloat32>> biases;
-  private final List<Variable<TFloat32>> variables;
+
+  /** Per layer: its variables (read operands), in {@link #savedVariables()}'s order. */
+  private final List<List<Operand<TFloat32>>> layerVars;
+
+  private final List<Variable<TFloat32>> trainable;
+  private final List<Variable<TFloat32>> saved;
+  private final boolean training;
 
   private Network(
       NetworkSpec spec,
-      List<? extends Operand<TFloat32>> kernels,
-      List<? extends Operand<TFloat32>> biases,
-      List<Variable<TFloat32>> variables) {
+      List<List<Operand<TFloat32>>> layerVars,
+      List<Variable<TFloat32>> trainable,
+      List<Variable<TFloat32>> saved,
+      boolean training) {
     this.spec = spec;
-    this.kernels = List.copyOf(kernels);
-    this.biases = List.copyOf(biases);
-    this.variables = List.copyOf(variables);
+    this.layerVars = layerVars;
+    this.trainable = trainable;
+    this.saved = saved;
+    this.training = training;
   }
 
-  private static Network ofVariables(
-      NetworkSpec spec, List<Variable<TFloat32>> kernels, List<Variable<TFloat32>> biases) {
-    List<Variable<TFloat32>> all = new ArrayList<>();
-    for (int i = 0; i < kernels.size(); i++) {
-      all.add(kernels.get(i));
-      all.add(biases.get(i));
-    }
-    return new Network(spec, kernels, biases, all);
+  /** How a variable starts: Glorot-uniform, zeros or ones. */
+  private enum Init {
+    GLOROT,
+    ZEROS,
+    ONES
+  }
+
+  /** Makes one variable of the network. */
+  @FunctionalInterface
+  private interface Maker {
+    Operand<TFloat32> make(String name, long[] shape, Init init, long seed);
   }
 
   /**
@@ -50,21 +70,19 @@ public final class Network {
    * names, without values (the export restores them), read once per use.
    */
   public static Network createForServing(Ops tf, NetworkSpec spec) {
-    List<Operand<TFloat32>> kernels = new ArrayList<>();
-    List<Operand<TFloat32>> biases = new ArrayList<>();
-    int in = spec.inputDim();
-    for (int i = 0; i < spec.layers().size(); i++) {
-      int out = spec.layers().get(i).units();
-      kernels.add(ServingVariable.create(tf, Names.kernel(spec.name(), i + 1), Shape.of(in, out)));
-      biases.add(ServingVariable.create(tf, Names.bias(spec.name(), i + 1), Shape.of(out)));
-      in = out;
-    }
-    return new Network(spec, kernels, biases, List.of());
+    return build(
+        spec,
+        spec.name(),
+        (name, shape, init, seed) -> ServingVariable.create(tf, name, Shape.of(shape)),
+        null,
+        null,
+        false);
   }
 
   /**
-   * Creates the variables with the initialisers of {@code tf.layers.dense}: Glorot-uniform kernels
-   * and zero biases. The initialisers run when the session is initialised.
+   * Creates the variables with the initialisers of {@code tf.layers}: Glorot-uniform kernels, zero
+   * biases, batch norm's γ = 1, β = 0 and moving statistics 0 and 1. The initialisers run when the
+   * session is initialised.
    *
    * @param seed drives every kernel; each layer draws from its own stream derived from it
    */
@@ -79,39 +97,96 @@ public final class Network {
    */
   public static Network create(Ops tf, NetworkSpec spec, long seed, String variablePrefix) {
     Ops init = tf.withInitScope();
-    List<Variable<TFloat32>> kernels = new ArrayList<>();
-    List<Variable<TFloat32>> biases = new ArrayList<>();
-    int in = spec.inputDim();
-    for (int i = 0; i < spec.layers().size(); i++) {
-      int out = spec.layers().get(i).units();
-      Operand<TFloat32> kernelInit =
-          GlorotUniform.kernel(init, in, out, layerSeed(seed, spec.name(), i));
-      kernels.add(tf.withName(Names.kernel(variablePrefix, i + 1)).variable(kernelInit));
-      Operand<TFloat32> biasInit = init.zeros(init.constant(new long[] {out}), TFloat32.class);
-      biases.add(tf.withName(Names.bias(variablePrefix, i + 1)).variable(biasInit));
-      in = out;
-    }
-    return ofVariables(spec, kernels, biases);
+    List<Variable<TFloat32>> trainable = new ArrayList<>();
+    List<Variable<TFloat32>> saved = new ArrayList<>();
+    Maker maker =
+        (name, shape, kind, layerSeed) -> {
+          Operand<TFloat32> value =
+              switch (kind) {
+                case GLOROT -> glorot(init, shape, layerSeed);
+                case ZEROS -> init.zeros(init.constant(shape), TFloat32.class);
+                case ONES -> init.fill(init.constant(shape), init.constant(1f));
+              };
+          return tf.withName(name).variable(value);
+        };
+    return build(spec, variablePrefix, maker, seed, new Lists(trainable, saved), true);
   }
 
   /**
    * Creates the variables without initialisers, for a graph whose values are restored from a
-   * checkpoint (the inference graphs that are exported).
+   * checkpoint or assigned.
    */
   public static Network createForRestore(Ops tf, NetworkSpec spec) {
-    List<Variable<TFloat32>> kernels = new ArrayList<>();
-    List<Variable<TFloat32>> biases = new ArrayList<>();
-    int in = spec.inputDim();
+    Maker maker =
+        (name, shape, kind, seed) -> tf.withName(name).variable(Shape.of(shape), TFloat32.class);
+    return build(
+        spec, spec.name(), maker, 0L, new Lists(new ArrayList<>(), new ArrayList<>()), false);
+  }
+
+  private record Lists(List<Variable<TFloat32>> trainable, List<Variable<TFloat32>> saved) {}
+
+  /**
+   * A dense kernel as {@code tf.layers.dense} draws it; a convolution's with fans from its window.
+   */
+  private static Operand<TFloat32> glorot(Ops init, long[] shape, long seed) {
+    return shape.length == 2
+        ? GlorotUniform.kernel(init, (int) shape[0], (int) shape[1], seed)
+        : GlorotUniform.initialValue(init, shape, seed);
+  }
+
+  private static Network build(
+      NetworkSpec spec, String prefix, Maker maker, Long seed, Lists lists, boolean training) {
+    List<List<Operand<TFloat32>>> all = new ArrayList<>();
+    List<int[]> shapes = spec.shapes();
     for (int i = 0; i < spec.layers().size(); i++) {
-      int out = spec.layers().get(i).units();
-      kernels.add(
-          tf.withName(Names.kernel(spec.name(), i + 1))
-              .variable(Shape.of(in, out), TFloat32.class));
-      biases.add(
-          tf.withName(Names.bias(spec.name(), i + 1)).variable(Shape.of(out), TFloat32.class));
-      in = out;
+      NetworkSpec.Layer layer = spec.layers().get(i);
+      int[] in = shapes.get(i);
+      long channels = in[in.length - 1];
+      long layerSeed = seed == null ? 0L : layerSeed(seed, spec.name(), i);
+      String stem = prefix + "_" + layer.typeName() + (i + 1) + "_";
+      List<Operand<TFloat32>> vars = new ArrayList<>();
+      List<String> parts = new ArrayList<>();
+      switch (layer.kind()) {
+        case DENSE, CONV, CONV_TRANSPOSE -> {
+          long k = layer.kernel();
+          long[] kernel =
+              switch (layer.kind()) {
+                case DENSE -> new long[] {channels, layer.units()};
+                case CONV -> new long[] {k, k, channels, layer.units()};
+                default -> new long[] {k, k, layer.units(), channels};
+              };
+          vars.add(maker.make(stem + "kernel", kernel, Init.GLOROT, layerSeed));
+          vars.add(maker.make(stem + "bias", new long[] {layer.units()}, Init.ZEROS, layerSeed));
+          parts.addAll(List.of("kernel", "bias"));
+        }
+        case BATCH_NORM -> {
+          long[] c = {channels};
+          vars.add(maker.make(stem + "gamma", c, Init.ONES, layerSeed));
+          vars.add(maker.make(stem + "beta", c, Init.ZEROS, layerSeed));
+          vars.add(maker.make(stem + "moving_mean", c, Init.ZEROS, layerSeed));
+          vars.add(maker.make(stem + "moving_variance", c, Init.ONES, layerSeed));
+          parts.addAll(List.of("gamma", "beta", "moving_mean", "moving_variance"));
+        }
+        case RESHAPE -> {}
+      }
+      if (lists != null) {
+        for (int v = 0; v < vars.size(); v++) {
+          @SuppressWarnings("unchecked")
+          Variable<TFloat32> variable = (Variable<TFloat32>) vars.get(v);
+          lists.saved().add(variable);
+          if (!parts.get(v).startsWith("moving")) {
+            lists.trainable().add(variable);
+          }
+        }
+      }
+      all.add(List.copyOf(vars));
     }
-    return ofVariables(spec, kernels, biases);
+    return new Network(
+        spec,
+        List.copyOf(all),
+        lists == null ? List.of() : List.copyOf(lists.trainable()),
+        lists == null ? List.of() : List.copyOf(lists.saved()),
+        training && lists != null);
   }
 
   /** A per-layer seed: the key of stream {@code init/NETWORK} at the layer's index. */
@@ -119,30 +194,127 @@ public final class Network {
     return new SeedStreams(seed).key(SeedStreams.INIT + network, layer);
   }
 
+  /** The same variables, applied in inference mode: batch norm uses its moving averages. */
+  public Network inference() {
+    return training ? new Network(spec, layerVars, trainable, saved, false) : this;
+  }
+
   /**
-   * Applies the network: for each layer {@code activation(x · kernel + bias)}.
+   * Applies the network layer by layer. In training mode, each batch norm layer normalises with the
+   * batch's statistics, and its moving averages are updated before its output is read.
    *
    * @param x {@code [batch, inputDim]} float32
    * @return {@code [batch, outputDim]} float32, after the last layer's activation
    */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
     Ops scope = tf.withSubScope(spec.name()); // one group per network in TensorBoard's graph
+    List<int[]> shapes = spec.shapes();
     Operand<TFloat32> h = x;
-    for (int i = 0; i < kernels.size(); i++) {
-      Operand<TFloat32> z = scope.nn.biasAdd(scope.linalg.matMul(h, kernels.get(i)), biases.get(i));
-      h = spec.layers().get(i).activation().apply(scope, z);
+    for (int i = 0; i < spec.layers().size(); i++) {
+      NetworkSpec.Layer layer = spec.layers().get(i);
+      List<Operand<TFloat32>> v = layerVars.get(i);
+      int[] out = shapes.get(i + 1);
+      Operand<TFloat32> z =
+          switch (layer.kind()) {
+            case DENSE -> scope.nn.biasAdd(scope.linalg.matMul(h, v.get(0)), v.get(1));
+            case RESHAPE -> scope.reshape(h, scope.constant(withBatch(out)));
+            case CONV ->
+                scope.nn.biasAdd(
+                    scope.nn.conv2d(h, v.get(0), strides(layer.stride()), "SAME"), v.get(1));
+            case CONV_TRANSPOSE ->
+                scope.nn.biasAdd(
+                    scope.nn.conv2dBackpropInput(
+                        outputSizes(scope, h, out), v.get(0), h, strides(layer.stride()), "SAME"),
+                    v.get(1));
+            case BATCH_NORM -> batchNorm(scope, h, v, out);
+          };
+      h = layer.activation().apply(scope, z);
     }
     return h;
   }
 
+  private static List<Long> strides(int stride) {
+    return List.of(1L, (long) stride, (long) stride, 1L);
+  }
+
+  private static long[] withBatch(int[] shape) {
+    long[] out = new long[shape.length + 1];
+    out[0] = -1;
+    for (int i = 0; i < shape.length; i++) {
+      out[i + 1] = shape[i];
+    }
+    return out;
+  }
+
   /**
-   * All variables, layer by layer: kernel then bias. This is what this network's optimiser updates.
+   * A transposed convolution's output size, batch first: a constant when the batch is known (the
+   * training graph, whose gradients then need no shape ops), else read from the input.
+   */
+  private static Operand<TInt32> outputSizes(Ops tf, Operand<TFloat32> h, int[] out) {
+    long batch = h.shape().numDimensions() > 0 ? h.shape().get(0) : -1;
+    if (batch > 0) {
+      return tf.constant(new int[] {(int) batch, out[0], out[1], out[2]});
+    }
+    Operand<TInt32> n =
+        tf.slice(tf.shape(h), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    return tf.concat(List.of(n, tf.constant(out)), tf.constant(0));
+  }
+
+  /** FusedBatchNormV3 over all axes but the last; a vector input is seen as [batch, 1, 1, C]. */
+  private Operand<TFloat32> batchNorm(
+      Ops tf, Operand<TFloat32> h, List<Operand<TFloat32>> v, int[] shape) {
+    int channels = shape[shape.length - 1];
+    Operand<TFloat32> x4 =
+        shape.length == 3 ? h : tf.reshape(h, tf.constant(new long[] {-1, 1, 1, channels}));
+    Operand<TFloat32> empty = tf.constant(new float[0]);
+    FusedBatchNorm<TFloat32, TFloat32> bn =
+        tf.nn.fusedBatchNorm(
+            x4,
+            v.get(0),
+            v.get(1),
+            training ? empty : v.get(2),
+            training ? empty : v.get(3),
+            FusedBatchNorm.epsilon(BN_EPSILON),
+            FusedBatchNorm.isTraining(training));
+    Operand<TFloat32> y = bn.y();
+    if (training) {
+      // moving ← moving − (1 − momentum)(moving − batch), in place, before the output is read.
+      Operand<TFloat32> rate = tf.constant(1f - BN_MOMENTUM);
+      @SuppressWarnings("unchecked")
+      Variable<TFloat32> mean = (Variable<TFloat32>) v.get(2);
+      @SuppressWarnings("unchecked")
+      Variable<TFloat32> variance = (Variable<TFloat32>) v.get(3);
+      List<Op> updates =
+          List.of(
+              tf.train.applyGradientDescent(mean, rate, tf.math.sub(mean, bn.batchMean())),
+              tf.train.applyGradientDescent(
+                  variance, rate, tf.math.sub(variance, bn.batchVariance())));
+      y = tf.withControlDependencies(updates).identity(y);
+    }
+    return shape.length == 3 ? y : tf.reshape(y, tf.constant(new long[] {-1, channels}));
+  }
+
+  /**
+   * The trainable variables, layer by layer: kernel then bias, or batch norm's γ then β. This is
+   * what this network's optimiser updates.
    */
   public List<Variable<TFloat32>> variables() {
-    if (variables.isEmpty()) {
+    if (saved.isEmpty()) {
       throw new IllegalStateException(
           spec.name() + ": a serving network's resource variables are not optimiser variables");
     }
-    return variables;
+    return trainable;
+  }
+
+  /**
+   * Every variable a checkpoint or an export holds, layer by layer: the trainable ones and batch
+   * norm's moving mean and variance after its γ and β. Equal to {@link #variables()} for a network
+   * without batch norm.
+   */
+  public List<Variable<TFloat32>> savedVariables() {
+    if (saved.isEmpty()) {
+      throw new IllegalStateException(spec.name() + ": a serving network has no variables list");
+    }
+    return saved;
   }
 }

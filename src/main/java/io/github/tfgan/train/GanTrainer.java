@@ -84,7 +84,7 @@ public final class GanTrainer implements AutoCloseable {
     this.unroll = options.unroll();
     this.feeds = new Feeds(config, architecture, data, unroll, options.prefetch());
     try {
-      this.runtime = GraphSession.open(options.sessionConfig());
+      this.runtime = GraphSession.open(options.sessionConfig(architecture));
       // build and initialize close the graph and session themselves when they throw
       this.ops =
           runtime.build(
@@ -307,7 +307,7 @@ public final class GanTrainer implements AutoCloseable {
 
   /** The generator's variables in this trainer's graph. */
   public List<Variable<TFloat32>> generatorVariables() {
-    return ops.generator.variables();
+    return ops.generator.savedVariables();
   }
 
   /**
@@ -315,12 +315,12 @@ public final class GanTrainer implements AutoCloseable {
    * generator's own variables when the configuration has no moving average.
    */
   public List<Variable<TFloat32>> sampledGeneratorVariables() {
-    return ops.sampledGenerator().variables();
+    return ops.sampledGenerator().savedVariables();
   }
 
   /** The discriminator's variables in this trainer's graph. */
   public List<Variable<TFloat32>> discriminatorVariables() {
-    return ops.discriminator.variables();
+    return ops.discriminator.savedVariables();
   }
 
   /** Runs only a D step of the next iteration, without counting it; for tests. */

@@ -225,8 +225,9 @@ final class IterationSteps {
       step = after.constant(1f - decay);
     }
     List<Op> updates = new ArrayList<>();
-    List<Variable<TFloat32>> weights = owner.generator.variables();
-    List<Variable<TFloat32>> averages = owner.generatorEma.variables();
+    // Batch norm's moving statistics are averaged too: the average's own are never computed.
+    List<Variable<TFloat32>> weights = owner.generator.savedVariables();
+    List<Variable<TFloat32>> averages = owner.generatorEma.savedVariables();
     for (int i = 0; i < weights.size(); i++) {
       Variable<TFloat32> avg = averages.get(i);
       updates.add(after.train.applyGradientDescent(avg, step, after.math.sub(avg, weights.get(i))));

@@ -1,5 +1,6 @@
 package io.github.tfgan.train;
 
+import io.github.tfgan.model.GanArchitecture;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.OptimizerOptions;
@@ -175,5 +176,22 @@ public record TrainerOptions(
           OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1));
     }
     return b.setGraphOptions(graphOptions).build();
+  }
+
+  /**
+   * {@link #sessionConfig()} for a run of {@code arch}: with conv nets, without Grappler's
+   * remapper, which would fuse D's convolution, bias and LeakyReLU whose separate outputs the
+   * gradients read, and gives up with an error line on every session. Dense nets keep it (their
+   * runs are unchanged).
+   */
+  public ConfigProto sessionConfig(GanArchitecture arch) {
+    ConfigProto config = sessionConfig();
+    if (!arch.generator().isConvolutional() && !arch.discriminator().isConvolutional()) {
+      return config;
+    }
+    GraphOptions.Builder graphOptions = config.getGraphOptions().toBuilder();
+    graphOptions.setRewriteOptions(
+        graphOptions.getRewriteOptions().toBuilder().setRemapping(RewriterConfig.Toggle.OFF));
+    return config.toBuilder().setGraphOptions(graphOptions).build();
   }
 }

@@ -134,7 +134,9 @@ final class TrainingGraph {
     sampleZ =
         tf.withName(Names.SAMPLE_Z)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
-    sampleImages = tf.withName(Names.SAMPLE_IMAGES).identity(sampledGenerator().apply(tf, sampleZ));
+    sampleImages =
+        tf.withName(Names.SAMPLE_IMAGES)
+            .identity(sampledGenerator().inference().apply(tf, sampleZ));
   }
 
   /** γ of an iteration's R1 penalty: with lazy R1, γ · r1Every on the iterations that apply it. */
