@@ -10,6 +10,7 @@ import io.github.tfgan.data.ImageData;
 import io.github.tfgan.eval.ClassifierEvaluation;
 import io.github.tfgan.eval.DataSpaceEvaluation;
 import io.github.tfgan.eval.Evaluation;
+import io.github.tfgan.eval.LabelAccuracy;
 import io.github.tfgan.export.ClassifierInfo;
 import io.github.tfgan.export.ClassifierModel;
 import io.github.tfgan.export.GeneratorModel;
@@ -134,6 +135,22 @@ final class EvaluateCommand implements Callable<Integer> {
     List<Evaluation.Figures> figures = Evaluation.run(g, c, train, test, n, seed);
     Evaluation.print(figures, stdout);
     record.put("figures", figures);
+    labelAccuracy(g, c, n, stdout, record);
+  }
+
+  /** A conditional generator's samples per label, classified: as many samples, split by class. */
+  private static void labelAccuracy(
+      GeneratorModel g, ClassifierModel c, int n, PrintStream stdout, Map<String, Object> record) {
+    if (!g.isConditional()) {
+      return;
+    }
+    LabelAccuracy accuracy = LabelAccuracy.of(g, c, Math.max(1, n / g.classes()), seed(record));
+    accuracy.print(stdout);
+    record.put("label_accuracy", accuracy);
+  }
+
+  private static long seed(Map<String, Object> record) {
+    return ((Number) record.get("seed")).longValue();
   }
 
   /** In the features of a classifier of {@code train-classifier --data}. */
@@ -176,6 +193,7 @@ final class EvaluateCommand implements Callable<Integer> {
     ClassifierEvaluation.Result result = ClassifierEvaluation.run(g, c, data, n, seed);
     ClassifierEvaluation.print(result, stdout);
     record.put("evaluation", result);
+    labelAccuracy(g, c, n, stdout, record);
   }
 
   /** The real images: {@code --data}, else the classifier's recorded training data. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     customSynopsis = {
       "gan generate --model DIR (--count N [--seed N] | --z FILE)",
-      "             --out FILE [--force]"
+      "             [--label K] --out FILE [--force]"
     },
     description =
         "Generate samples from an exported generator: a PNG grid of images (a scatter plot of"
@@ -66,6 +66,14 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Replace an existing --out file.")
   boolean force;
+
+  @Option(
+      names = "--label",
+      paramLabel = "K",
+      description =
+          "With a class-conditional generator: samples of class K only (default: every class in"
+              + " turn; a PNG shows one row per class).")
+  Integer label;
 
   /** Images generated at a time: memory stays bounded at any --count. */
   static final int BATCH = 1024;
@@ -114,6 +122,7 @@ final class GenerateCommand implements Callable<Integer> {
                 + shape.describe()
                 + ", found a CSV");
       }
+      java.util.function.LongToIntFunction labelOf = labels(generator, kind);
       if (z != null) {
         Npy.Matrix m = Flags.on("--z", () -> Npy.read(z, generator.noiseDim()));
         var bad = m.firstBadValue(-Float.MAX_VALUE, Float.MAX_VALUE);
@@ -122,22 +131,78 @@ final class GenerateCommand implements Callable<Integer> {
               "--z " + z + ": expected finite values, found " + bad.get());
         }
         n = m.rows();
-        write(kind, generator.generate(m.data()), n, shape);
+        write(kind, generator.generate(m.data(), rowLabels(labelOf, n)), n, shape);
       } else {
         n = count;
         if (kind == GanCli.OutputKind.NPY) {
           try (Npy.Writer writer = new Npy.Writer(out, shape.withBatch(n))) {
-            generator.generate(n, seed, BATCH, (images, rows) -> writer.append(images));
+            generator.generate(n, seed, BATCH, labelOf, (images, rows) -> writer.append(images));
             writer.commit();
           }
         } else {
-          write(kind, generator.generate(generator.noise(count, seed)), n, shape);
+          write(
+              kind,
+              generator.generate(generator.noise(count, seed), rowLabels(labelOf, n)),
+              n,
+              shape);
         }
       }
     }
     spec.commandLine().getOut().println("wrote " + n + " samples to " + out);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** Images per row of a PNG grid: a conditional model's classes each get rows of their own. */
+  private int gridColumns;
+
+  /**
+   * The class of each row: null for an unconditional generator; --label, or every class in turn (in
+   * blocks of count / classes rows for a PNG, so that each class fills its own rows).
+   */
+  private java.util.function.LongToIntFunction labels(
+      GeneratorModel generator, GanCli.OutputKind kind) {
+    if (!generator.isConditional()) {
+      if (label != null) {
+        throw new UsageError(
+            "--label: expected a class-conditional generator (trained with --conditional), found"
+                + " an unconditional one in "
+                + model);
+      }
+      return null;
+    }
+    int classes = generator.classes();
+    if (label != null) {
+      if (label < 0 || (classes > 0 && label >= classes)) {
+        throw new UsageError(
+            "--label: expected a class from 0 to " + (classes - 1) + ", found " + label);
+      }
+      int k = label;
+      return i -> k;
+    }
+    if (classes <= 0) {
+      throw new UsageError(
+          "--label: expected one for a conditional generator without its architecture file, found"
+              + " none");
+    }
+    long rows = count != null ? count : 0;
+    if (kind == GanCli.OutputKind.PNG && rows >= classes) {
+      long perClass = (rows + classes - 1) / classes;
+      gridColumns = (int) perClass;
+      return i -> (int) Math.min(i / perClass, classes - 1);
+    }
+    return i -> (int) (i % classes);
+  }
+
+  private static int[] rowLabels(java.util.function.LongToIntFunction labelOf, long n) {
+    if (labelOf == null) {
+      return null;
+    }
+    int[] labels = new int[(int) n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = labelOf.applyAsInt(i);
+    }
+    return labels;
   }
 
   private void write(GanCli.OutputKind kind, float[] samples, long n, DataShape shape)
@@ -147,7 +212,7 @@ final class GenerateCommand implements Callable<Integer> {
       case CSV -> CsvOutput.write(out, samples, shape.size());
       default -> {
         if (shape.isImage()) {
-          ImageGrid.writePng(samples, shape, TrainingRun.GRID_SCALE, out);
+          ImageGrid.writePng(samples, shape, TrainingRun.GRID_SCALE, gridColumns, out);
         } else {
           ScatterPlot.writePng(
               samples,

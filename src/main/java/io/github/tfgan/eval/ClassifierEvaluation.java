@@ -80,7 +80,7 @@ public final class ClassifierEvaluation {
     int d = data.shape().size();
     List<float[]> sets =
         List.of(
-            generator.generate(generator.noise(samples, seed)),
+            generator.sample(samples, seed),
             real.heldOut(),
             RealSamples.uniform(samples, d, range[0], range[1], seed));
     List<Figures> figures = new ArrayList<>();

@@ -99,7 +99,7 @@ public final class DataSpaceEvaluation {
               + shape.describe()
               + ")");
     }
-    return of(generator.generate(generator.noise(samples, seed)), data, seed);
+    return of(generator.sample(samples, seed), data, seed);
   }
 
   /**

@@ -107,8 +107,7 @@ public final class Evaluation {
    */
   public static Publisher.Quality quality(
       GeneratorModel generator, ClassifierModel classifier, int samples, long seed) {
-    float[] probabilities =
-        classifier.run(generator.generate(generator.noise(samples, seed))).probabilities();
+    float[] probabilities = classifier.run(generator.sample(samples, seed)).probabilities();
     double[][] p = rows(probabilities, MnistClassifier.CLASSES);
     double score = GanMetrics.classifierScore(p);
     int classes = GanMetrics.coveredClasses(shares(p), COVERAGE_SHARE);
@@ -172,7 +171,7 @@ public final class Evaluation {
     List<float[]> sets = new ArrayList<>();
     List<String> names = new ArrayList<>();
     names.add("generator");
-    sets.add(generator.generate(generator.noise(samples, seed)));
+    sets.add(generator.sample(samples, seed));
     names.add("real training images");
     sets.add(Arrays.copyOf(train.pixels(), samples * MnistShape.PIXELS));
     names.add("uniform noise");

@@ -12,6 +12,7 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /** An exported discriminator loaded with {@link SavedModelBundle}, ready to score images. */
 public final class DiscriminatorModel implements AutoCloseable {
@@ -20,6 +21,7 @@ public final class DiscriminatorModel implements AutoCloseable {
   private final String input;
   private final long[] inputShape;
   private final DataShape sampleShape;
+  private final boolean conditional;
   private boolean closed;
 
   /** D's outputs for n images: {@code probability[i] = sigmoid(logits[i])}. */
@@ -42,6 +44,12 @@ public final class DiscriminatorModel implements AutoCloseable {
     }
     inputShape = inputs.get(input).shape.asArray();
     sampleShape = SampleSignatures.shapeOf(input, inputShape);
+    conditional = inputs.containsKey(Names.SIG_LABEL);
+  }
+
+  /** Whether this discriminator is class-conditional: it scores samples with their labels. */
+  public boolean isConditional() {
+    return conditional;
   }
 
   /** The shape of one sample D takes: images {@code [H, W, C]} in [0, 1], or vectors. */
@@ -68,6 +76,19 @@ public final class DiscriminatorModel implements AutoCloseable {
    *     [0, 1], or vectors in the data's units
    */
   public Scores score(float[] samples) {
+    if (conditional) {
+      throw new IllegalArgumentException(
+          "label: this discriminator is class-conditional; expected a label per sample"
+              + " (score(samples, labels)), found none");
+    }
+    return score(samples, null);
+  }
+
+  /**
+   * Scores samples with their classes, with a conditional discriminator; with null labels, as
+   * {@link #score(float[])}.
+   */
+  public Scores score(float[] samples, int[] labels) {
     if (closed) {
       throw new IllegalStateException("DiscriminatorModel: used after close()");
     }
@@ -94,8 +115,16 @@ public final class DiscriminatorModel implements AutoCloseable {
     int n = samples.length / d;
     long[] shape = inputShape.clone();
     shape[0] = n;
+    if (labels != null) {
+      SampleSignatures.checkLabels(labels, n, conditional, Integer.MAX_VALUE);
+    }
     try (TFloat32 x = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(samples, true, false));
-        Result r = function.call(Map.<String, Tensor>of(input, x))) {
+        TInt32 l = labels == null ? null : TInt32.vectorOf(labels);
+        Result r =
+            function.call(
+                labels == null
+                    ? Map.<String, Tensor>of(input, x)
+                    : Map.<String, Tensor>of(input, x, Names.SIG_LABEL, l))) {
       return new Scores(
           Tensors.toArray((TFloat32) r.get(Names.SIG_PROBABILITY).orElseThrow()),
           Tensors.toArray((TFloat32) r.get(Names.SIG_LOGITS).orElseThrow()));

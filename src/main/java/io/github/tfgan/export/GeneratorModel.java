@@ -1,6 +1,7 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.model.DataShape;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.model.Tensors;
@@ -11,6 +12,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * An exported generator loaded with {@link SavedModelBundle}, ready to generate. Close it to free
@@ -22,6 +24,8 @@ public final class GeneratorModel implements AutoCloseable {
   private final int noiseDim;
   private final String output;
   private final DataShape sampleShape;
+  private final boolean conditional;
+  private int classes;
   private boolean closed;
 
   private GeneratorModel(SavedModelBundle bundle) {
@@ -34,6 +38,7 @@ public final class GeneratorModel implements AutoCloseable {
           "a model whose serving_default takes " + inputs.keySet() + " (no input 'z')");
     }
     this.noiseDim = (int) inputs.get(Names.SIG_Z).shape.get(1);
+    this.conditional = inputs.containsKey(Names.SIG_LABEL);
     var outputs = signature.getOutputs();
     if (outputs.containsKey(Names.SIG_IMAGES)) {
       output = Names.SIG_IMAGES;
@@ -63,8 +68,29 @@ public final class GeneratorModel implements AutoCloseable {
    * @throws IllegalArgumentException starting with {@code dir} if it holds no generator SavedModel
    */
   public static GeneratorModel load(Path dir) {
-    return ServingBundles.load(
-        dir, "a generator (serving_default with input z)", GeneratorModel::new);
+    GeneratorModel model =
+        ServingBundles.load(dir, "a generator (serving_default with input z)", GeneratorModel::new);
+    try {
+      GanArchitecture arch = ArchitectureFile.readIfPresent(dir);
+      model.classes = arch == null ? 0 : arch.classes();
+    } catch (java.io.IOException | RuntimeException e) {
+      model.close();
+      throw new IllegalArgumentException(dir + ": " + e.getMessage(), e);
+    }
+    return model;
+  }
+
+  /**
+   * Whether this generator is class-conditional: its signature takes a {@value Names#SIG_LABEL} per
+   * row beside z, and {@link #generate(float[], int[])} gives samples of those classes.
+   */
+  public boolean isConditional() {
+    return conditional;
+  }
+
+  /** How many classes a conditional generator takes (from its architecture); 0 if unconditional. */
+  public int classes() {
+    return classes;
   }
 
   /** Width of z. */
@@ -85,6 +111,27 @@ public final class GeneratorModel implements AutoCloseable {
     return z;
   }
 
+  /**
+   * {@code n} samples from the noise of {@code seed} ({@link #noise}); a conditional generator's
+   * row i has class i mod {@link #classes()}, so that every class has its share.
+   */
+  public float[] sample(int n, long seed) {
+    float[] z = noise(n, seed);
+    if (!conditional) {
+      return generate(z);
+    }
+    if (classes <= 0) {
+      throw new IllegalArgumentException(
+          "label: a conditional generator without its architecture file needs labels; use"
+              + " generate(z, labels)");
+    }
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % classes;
+    }
+    return generate(z, labels);
+  }
+
   /** Receives one batch of generated images. */
   @FunctionalInterface
   public interface BatchSink {
@@ -101,6 +148,22 @@ public final class GeneratorModel implements AutoCloseable {
    */
   public void generate(long count, long seed, int batch, BatchSink sink)
       throws java.io.IOException {
+    generate(count, seed, batch, null, sink);
+  }
+
+  /**
+   * As {@link #generate(long, long, int, BatchSink)}, for a conditional generator: row {@code i}
+   * (0-based, over all batches) has class {@code labelOf.applyAsInt(i)}.
+   *
+   * @param labelOf the class of each row; null for an unconditional generator
+   */
+  public void generate(
+      long count,
+      long seed,
+      int batch,
+      java.util.function.LongToIntFunction labelOf,
+      BatchSink sink)
+      throws java.io.IOException {
     if (count <= 0 || batch <= 0) {
       throw new IllegalArgumentException(
           "count, batch: expected positive numbers, found " + count + ", " + batch);
@@ -110,7 +173,15 @@ public final class GeneratorModel implements AutoCloseable {
       int rows = (int) Math.min(batch, count - done);
       float[] z = new float[rows * noiseDim];
       stream.fillGaussian(z);
-      sink.accept(generate(z), rows);
+      if (labelOf == null) {
+        sink.accept(generate(z), rows);
+      } else {
+        int[] labels = new int[rows];
+        for (int i = 0; i < rows; i++) {
+          labels[i] = labelOf.applyAsInt(done + i);
+        }
+        sink.accept(generate(z, labels), rows);
+      }
       done += rows;
     }
   }
@@ -123,6 +194,21 @@ public final class GeneratorModel implements AutoCloseable {
    *     or vectors in the data's units
    */
   public float[] generate(float[] z) {
+    if (conditional) {
+      throw new IllegalArgumentException(
+          "label: this generator is class-conditional; expected a label per row"
+              + " (generate(z, labels), or --label on the command line), found none");
+    }
+    return generate(z, null);
+  }
+
+  /**
+   * Generates samples of the given classes with a conditional generator; with null labels, as
+   * {@link #generate(float[])}.
+   *
+   * @param labels one class per row of z, each in [0, {@link #classes()})
+   */
+  public float[] generate(float[] z, int[] labels) {
     if (closed) {
       throw new IllegalStateException("GeneratorModel: used after close()");
     }
@@ -142,8 +228,16 @@ public final class GeneratorModel implements AutoCloseable {
       }
     }
     int n = z.length / noiseDim;
+    if (labels == null) {
+      try (TFloat32 zt = Tensors.matrix(z, n, noiseDim);
+          Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt))) {
+        return Tensors.toArray((TFloat32) r.get(output).orElseThrow());
+      }
+    }
+    SampleSignatures.checkLabels(labels, n, conditional, classes);
     try (TFloat32 zt = Tensors.matrix(z, n, noiseDim);
-        Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt))) {
+        TInt32 lt = TInt32.vectorOf(labels);
+        Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt, Names.SIG_LABEL, lt))) {
       return Tensors.toArray((TFloat32) r.get(output).orElseThrow());
     }
   }

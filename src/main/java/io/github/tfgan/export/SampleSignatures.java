@@ -25,4 +25,35 @@ final class SampleSignatures {
     }
     return d == DataShape.MNIST.size() ? DataShape.MNIST : DataShape.image(1, d, 1);
   }
+
+  /**
+   * Checks labels given to a model: one per row, each in [0, classes), and only to a conditional
+   * model.
+   *
+   * @param classes the number of classes, or {@link Integer#MAX_VALUE} when unknown (a model
+   *     without its architecture file)
+   * @throws IllegalArgumentException naming {@value Names#SIG_LABEL}, what was expected and found
+   */
+  static void checkLabels(int[] labels, int rows, boolean conditional, int classes) {
+    if (!conditional) {
+      throw new IllegalArgumentException(
+          "label: expected none (the model is not class-conditional), found " + labels.length);
+    }
+    if (labels.length != rows) {
+      throw new IllegalArgumentException(
+          "label: expected one per row (" + rows + "), found " + labels.length);
+    }
+    int max = classes > 0 ? classes : Integer.MAX_VALUE;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= max) {
+        throw new IllegalArgumentException(
+            "label: expected classes from 0 to "
+                + (max == Integer.MAX_VALUE ? "the model's last" : Integer.toString(max - 1))
+                + ", found "
+                + labels[i]
+                + " at row "
+                + i);
+      }
+    }
+  }
 }

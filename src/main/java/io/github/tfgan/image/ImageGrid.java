@@ -30,6 +30,15 @@ public final class ImageGrid {
    */
   public static void writePng(float[] images, DataShape shape, int scale, Path file)
       throws IOException {
+    writePng(images, shape, scale, 0, file);
+  }
+
+  /**
+   * As {@link #writePng(float[], DataShape, int, Path)}, with {@code columns} images per row (a
+   * conditional model's grid: one row per class); 0 = a near-square grid.
+   */
+  public static void writePng(float[] images, DataShape shape, int scale, int columns, Path file)
+      throws IOException {
     if (!shape.isImage()) {
       throw new IllegalArgumentException("shape: expected an image shape, found " + shape);
     }
@@ -42,7 +51,7 @@ public final class ImageGrid {
           "images: expected a positive multiple of " + size + " floats, found " + images.length);
     }
     int n = images.length / size;
-    int cols = (int) Math.ceil(Math.sqrt(n));
+    int cols = columns > 0 ? columns : (int) Math.ceil(Math.sqrt(n));
     int rows = (n + cols - 1) / cols;
     int cellW = w * scale + PAD;
     int cellH = h * scale + PAD;

@@ -92,20 +92,20 @@ public final class ConvNets {
     int h = shape.height() >> n;
     int w = shape.width() >> n;
     int filters = width << Math.max(n - 1, 0);
-    List<NetworkSpec.Layer> layers = new ArrayList<>();
-    layers.add(NetworkSpec.Layer.dense(h * w * filters, Activation.LINEAR));
-    layers.add(NetworkSpec.Layer.reshape(h, w, filters));
-    layers.add(NetworkSpec.Layer.batchNorm(Activation.RELU));
+    List<Layer> layers = new ArrayList<>();
+    layers.add(Layer.dense(h * w * filters, Activation.LINEAR));
+    layers.add(Layer.reshape(h, w, filters));
+    layers.add(Layer.batchNorm(Activation.RELU));
     for (int i = 1; i < n; i++) {
       filters /= 2;
-      layers.add(NetworkSpec.Layer.convTranspose(filters, KERNEL, 2, Activation.LINEAR));
-      layers.add(NetworkSpec.Layer.batchNorm(Activation.RELU));
+      layers.add(Layer.convTranspose(filters, KERNEL, 2, Activation.LINEAR));
+      layers.add(Layer.batchNorm(Activation.RELU));
     }
     layers.add(
         n == 0
-            ? NetworkSpec.Layer.conv(shape.channels(), 3, 1, output)
-            : NetworkSpec.Layer.convTranspose(shape.channels(), KERNEL, 2, output));
-    layers.add(NetworkSpec.Layer.reshape(shape.size()));
+            ? Layer.conv(shape.channels(), 3, 1, output)
+            : Layer.convTranspose(shape.channels(), KERNEL, 2, output));
+    layers.add(Layer.reshape(shape.size()));
     return new NetworkSpec(Names.GENERATOR, noiseDim, layers);
   }
 
@@ -113,17 +113,17 @@ public final class ConvNets {
   public static NetworkSpec discriminator(DataShape shape, int width, boolean batchNorm) {
     requireImage(shape);
     int n = Math.max(blocks(shape), 1);
-    List<NetworkSpec.Layer> layers = new ArrayList<>();
-    layers.add(NetworkSpec.Layer.reshape(shape.height(), shape.width(), shape.channels()));
+    List<Layer> layers = new ArrayList<>();
+    layers.add(Layer.reshape(shape.height(), shape.width(), shape.channels()));
     int h = shape.height();
     int w = shape.width();
     int filters = width;
     for (int i = 0; i < n; i++) {
       if (batchNorm && i > 0) {
-        layers.add(NetworkSpec.Layer.conv(filters, KERNEL, 2, Activation.LINEAR));
-        layers.add(NetworkSpec.Layer.batchNorm(Activation.LEAKY_RELU));
+        layers.add(Layer.conv(filters, KERNEL, 2, Activation.LINEAR));
+        layers.add(Layer.batchNorm(Activation.LEAKY_RELU));
       } else {
-        layers.add(NetworkSpec.Layer.conv(filters, KERNEL, 2, Activation.LEAKY_RELU));
+        layers.add(Layer.conv(filters, KERNEL, 2, Activation.LEAKY_RELU));
       }
       h = (h + 1) / 2;
       w = (w + 1) / 2;
@@ -131,8 +131,8 @@ public final class ConvNets {
         filters *= 2;
       }
     }
-    layers.add(NetworkSpec.Layer.reshape(h * w * filters));
-    layers.add(NetworkSpec.Layer.dense(1, Activation.LINEAR));
+    layers.add(Layer.reshape(h * w * filters));
+    layers.add(Layer.dense(1, Activation.LINEAR));
     return new NetworkSpec(Names.DISCRIMINATOR, shape.size(), layers);
   }
 

@@ -41,6 +41,13 @@ public record GanArchitecture(
               + " and "
               + discriminator.inputDim());
     }
+    if (generator.classes() != discriminator.classes()) {
+      throw new IllegalArgumentException(
+          "architecture: expected G and D conditioned on as many classes, found "
+              + generator.classes()
+              + " and "
+              + discriminator.classes());
+    }
     if (discriminator.outputDim() != 1) {
       throw new IllegalArgumentException(
           "architecture: expected D to end in 1 logit, found " + discriminator.outputDim());
@@ -99,6 +106,29 @@ public record GanArchitecture(
         flat,
         NetworkSpec.mlpGenerator(noiseDim, hidden, shape.size(), scaling.generatorOutput()),
         NetworkSpec.mlpDiscriminator(shape.size(), reversed));
+  }
+
+  /**
+   * This architecture conditioned on one of {@code classes} labels: G takes it one-hot beside z, D
+   * projects it onto the features of its logit (Miyato and Koyama 2018).
+   */
+  public GanArchitecture conditional(int classes) {
+    return new GanArchitecture(
+        shape,
+        scaling,
+        flat,
+        generator.conditioned(classes, NetworkSpec.Conditioning.INPUT),
+        discriminator.conditioned(classes, NetworkSpec.Conditioning.PROJECTION));
+  }
+
+  /** Whether G and D take a class label. */
+  public boolean isConditional() {
+    return generator.isConditional();
+  }
+
+  /** How many class labels G and D take; 0 when unconditional. */
+  public int classes() {
+    return generator.classes();
   }
 
   /**

@@ -23,13 +23,12 @@ public final class ModelSummary {
     List<int[]> shapes = spec.shapes();
     sb.append(row("input", shapes.get(0), 0));
     for (int i = 0; i < spec.layers().size(); i++) {
-      NetworkSpec.Layer layer = spec.layers().get(i);
+      Layer layer = spec.layers().get(i);
       String name = layer.typeName() + (i + 1);
-      if (layer.kind() != NetworkSpec.Kind.RESHAPE) {
+      if (layer.kind() != Layer.Kind.RESHAPE) {
         name += " (" + layer.activation().name().toLowerCase(Locale.ROOT) + ")";
       }
-      if (layer.kind() == NetworkSpec.Kind.CONV
-          || layer.kind() == NetworkSpec.Kind.CONV_TRANSPOSE) {
+      if (layer.kind() == Layer.Kind.CONV || layer.kind() == Layer.Kind.CONV_TRANSPOSE) {
         name += " " + layer.kernel() + "x" + layer.kernel() + "/" + layer.stride();
       }
       int[] in = shapes.get(i);
@@ -63,7 +62,7 @@ public final class ModelSummary {
         "G %s %s (%,d params), D %s (%,d params); samples %s, %s",
         widths(arch.generator()),
         arch.generator().layers().stream()
-            .filter(l -> l.kind() != NetworkSpec.Kind.RESHAPE)
+            .filter(l -> l.kind() != Layer.Kind.RESHAPE)
             .reduce((a, b) -> b)
             .orElseThrow()
             .activation()
@@ -81,10 +80,10 @@ public final class ModelSummary {
     StringBuilder sb = new StringBuilder().append(spec.inputDim());
     List<int[]> shapes = spec.shapes();
     for (int i = 0; i < spec.layers().size(); i++) {
-      NetworkSpec.Kind kind = spec.layers().get(i).kind();
-      if (kind == NetworkSpec.Kind.DENSE
-          || kind == NetworkSpec.Kind.CONV
-          || kind == NetworkSpec.Kind.CONV_TRANSPOSE) {
+      Layer.Kind kind = spec.layers().get(i).kind();
+      if (kind == Layer.Kind.DENSE
+          || kind == Layer.Kind.CONV
+          || kind == Layer.Kind.CONV_TRANSPOSE) {
         int[] out = shapes.get(i + 1);
         sb.append('-')
             .append(

@@ -65,6 +65,9 @@ public final class Names {
   /** Serving signature name of vector samples (G's output, D's input) for vector data. */
   public static final String SIG_SAMPLES = "samples";
 
+  /** Signature input of a conditional model: one int32 class label per row. */
+  public static final String SIG_LABEL = "label";
+
   /** Exported signatures: discriminator probability output. */
   public static final String SIG_PROBABILITY = "probability";
 

@@ -35,6 +35,9 @@ public final class Network {
   /** Per layer: its variables (read operands), in {@link #savedVariables()}'s order. */
   private final List<List<Operand<TFloat32>>> layerVars;
 
+  /** A projection discriminator's label embedding, {@code [classes, features]}; else null. */
+  private final Operand<TFloat32> embedding;
+
   private final List<Variable<TFloat32>> trainable;
   private final List<Variable<TFloat32>> saved;
   private final boolean training;
@@ -42,11 +45,13 @@ public final class Network {
   private Network(
       NetworkSpec spec,
       List<List<Operand<TFloat32>>> layerVars,
+      Operand<TFloat32> embedding,
       List<Variable<TFloat32>> trainable,
       List<Variable<TFloat32>> saved,
       boolean training) {
     this.spec = spec;
     this.layerVars = layerVars;
+    this.embedding = embedding;
     this.trainable = trainable;
     this.saved = saved;
     this.training = training;
@@ -139,7 +144,7 @@ public final class Network {
     List<List<Operand<TFloat32>>> all = new ArrayList<>();
     List<int[]> shapes = spec.shapes();
     for (int i = 0; i < spec.layers().size(); i++) {
-      NetworkSpec.Layer layer = spec.layers().get(i);
+      Layer layer = spec.layers().get(i);
       int[] in = shapes.get(i);
       long channels = in[in.length - 1];
       long layerSeed = seed == null ? 0L : layerSeed(seed, spec.name(), i);
@@ -181,9 +186,27 @@ public final class Network {
       }
       all.add(List.copyOf(vars));
     }
+    Operand<TFloat32> embedding = null;
+    if (spec.conditioning() == NetworkSpec.Conditioning.PROJECTION) {
+      long features = shapes.get(shapes.size() - 2)[0];
+      long embeddingSeed = seed == null ? 0L : layerSeed(seed, spec.name(), spec.layers().size());
+      embedding =
+          maker.make(
+              prefix + "_embedding",
+              new long[] {spec.classes(), features},
+              Init.GLOROT,
+              embeddingSeed);
+      if (lists != null) {
+        @SuppressWarnings("unchecked")
+        Variable<TFloat32> variable = (Variable<TFloat32>) embedding;
+        lists.trainable().add(variable);
+        lists.saved().add(variable);
+      }
+    }
     return new Network(
         spec,
         List.copyOf(all),
+        embedding,
         lists == null ? List.of() : List.copyOf(lists.trainable()),
         lists == null ? List.of() : List.copyOf(lists.saved()),
         training && lists != null);
@@ -196,7 +219,7 @@ public final class Network {
 
   /** The same variables, applied in inference mode: batch norm uses its moving averages. */
   public Network inference() {
-    return training ? new Network(spec, layerVars, trainable, saved, false) : this;
+    return training ? new Network(spec, layerVars, embedding, trainable, saved, false) : this;
   }
 
   /**
@@ -207,11 +230,46 @@ public final class Network {
    * @return {@code [batch, outputDim]} float32, after the last layer's activation
    */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
+    if (spec.isConditional()) {
+      throw new IllegalStateException(spec.name() + ": a conditional network needs labels");
+    }
+    return apply(tf, x, null);
+  }
+
+  /**
+   * Applies a class-conditional network ({@link NetworkSpec#conditioning()}) to rows and their
+   * labels; as {@link #apply(Ops, Operand)} for an unconditional one, which takes null labels.
+   *
+   * @param labels {@code [batch]} int32 in [0, classes)
+   */
+  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Operand<TInt32> labels) {
+    if (spec.isConditional() && labels == null) {
+      throw new IllegalStateException(spec.name() + ": a conditional network needs labels");
+    }
     Ops scope = tf.withSubScope(spec.name()); // one group per network in TensorBoard's graph
     List<int[]> shapes = spec.shapes();
     Operand<TFloat32> h = x;
+    if (spec.conditioning() == NetworkSpec.Conditioning.INPUT) {
+      Operand<TFloat32> oneHot =
+          scope.oneHot(
+              labels, scope.constant(spec.classes()), scope.constant(1f), scope.constant(0f));
+      h = scope.concat(List.of(x, oneHot), scope.constant(1));
+    }
+    int last = spec.layers().size() - 1;
     for (int i = 0; i < spec.layers().size(); i++) {
-      NetworkSpec.Layer layer = spec.layers().get(i);
+      if (i == last && embedding != null) {
+        // logit = dense(h) + ⟨embed(y), h⟩
+        Operand<TFloat32> projection =
+            scope.reduceSum(
+                scope.math.mul(scope.gather(embedding, labels, scope.constant(0)), h),
+                scope.constant(new int[] {1}),
+                org.tensorflow.op.core.ReduceSum.keepDims(true));
+        Operand<TFloat32> dense =
+            scope.nn.biasAdd(
+                scope.linalg.matMul(h, layerVars.get(i).get(0)), layerVars.get(i).get(1));
+        return spec.layers().get(i).activation().apply(scope, scope.math.add(dense, projection));
+      }
+      Layer layer = spec.layers().get(i);
       List<Operand<TFloat32>> v = layerVars.get(i);
       int[] out = shapes.get(i + 1);
       Operand<TFloat32> z =

@@ -11,159 +11,49 @@ import java.util.List;
  * flat rows ({@link ConvNets} builds the DCGAN pair). Each layer knows its output shape from its
  * input's, and the constructor checks that the layers fit.
  *
+ * <p>A class-conditional network also takes an integer label per row: a generator sees it as a
+ * one-hot vector concatenated to its input ({@link Conditioning#INPUT}); a discriminator adds the
+ * projection ⟨embed(y), h⟩ of the features h that its last (dense) layer reads to its logit ({@link
+ * Conditioning#PROJECTION}, Miyato and Koyama 2018).
+ *
  * @param name variable-name prefix, e.g. {@link Names#GENERATOR}
- * @param inputDim width of the (flat) input
+ * @param inputDim width of the (flat) input, without the label
  * @param layers the layers, in order
+ * @param classes how many labels a conditional network takes; 0 = unconditional
+ * @param conditioning how the label enters; null when unconditional
  */
-public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
+public record NetworkSpec(
+    String name, int inputDim, List<Layer> layers, int classes, Conditioning conditioning) {
+
+  /** How a conditional network takes its label. */
+  public enum Conditioning {
+    /** One-hot, concatenated to the input of the first (dense) layer. */
+    INPUT,
+    /** The projection ⟨embed(y), h⟩ added to the logit of the last (dense, 1-unit) layer. */
+    PROJECTION
+  }
+
+  /** An unconditional network. */
+  public NetworkSpec(String name, int inputDim, List<Layer> layers) {
+    this(name, inputDim, layers, 0, null);
+  }
+
+  /** This network taking one of {@code classes} labels the way {@code conditioning} says. */
+  public NetworkSpec conditioned(int classes, Conditioning conditioning) {
+    if (classes < 2 || conditioning == null) {
+      throw new IllegalArgumentException(
+          name + ": expected at least 2 classes and a conditioning, found " + classes);
+    }
+    return new NetworkSpec(name, inputDim, layers, classes, conditioning);
+  }
+
+  /** Whether the network takes a label. */
+  public boolean isConditional() {
+    return classes > 0;
+  }
 
   /** Width of a flattened 28x28 image. */
   public static final int IMAGE_PIXELS = MnistShape.PIXELS;
-
-  /** What a layer does. */
-  public enum Kind {
-    /** {@code activation(x · kernel + bias)} on a rank-1 input. */
-    DENSE,
-    /** To {@code shape} ({@code [H, W, C]}, or {@code [D]} to flatten); no variables. */
-    RESHAPE,
-    /** {@code activation(conv2d(x, kernel) + bias)}, NHWC, padding SAME, on a rank-3 input. */
-    CONV,
-    /**
-     * A transposed convolution (Conv2DBackpropInput): SAME padding, the output {@code stride}×
-     * larger.
-     */
-    CONV_TRANSPOSE,
-    /**
-     * Batch normalisation over all axes but the last (Keras's defaults: momentum 0.99, ε 0.001),
-     * then {@code activation}: batch statistics in training, moving averages in inference.
-     */
-    BATCH_NORM
-  }
-
-  /**
-   * One layer. Only the fields of its kind mean something; a layer read from a file written before
-   * 0.11 has no kind and is dense.
-   *
-   * @param kind what it does (null reads as {@link Kind#DENSE})
-   * @param units outputs of a dense layer, filters of a convolution
-   * @param activation applied last (null reads as linear)
-   * @param kernel a convolution's kernel height and width
-   * @param stride a convolution's stride in both directions
-   * @param shape a reshape's target, without the batch
-   */
-  public record Layer(
-      Kind kind, int units, Activation activation, int kernel, int stride, List<Integer> shape) {
-
-    /** Fills the defaults of a layer read from an older file and copies the shape. */
-    public Layer {
-      kind = kind == null ? Kind.DENSE : kind;
-      activation = activation == null ? Activation.LINEAR : activation;
-      shape = shape == null ? List.of() : List.copyOf(shape);
-    }
-
-    /** A dense layer: {@code units} outputs, then {@code activation}. */
-    public Layer(int units, Activation activation) {
-      this(Kind.DENSE, units, activation, 0, 0, null);
-    }
-
-    /** A dense layer. */
-    public static Layer dense(int units, Activation activation) {
-      return new Layer(units, activation);
-    }
-
-    /** A reshape to {@code shape} (without the batch). */
-    public static Layer reshape(int... shape) {
-      return new Layer(
-          Kind.RESHAPE, 0, Activation.LINEAR, 0, 0, Arrays.stream(shape).boxed().toList());
-    }
-
-    /** A convolution: {@code filters} outputs, a {@code kernel}×{@code kernel} window. */
-    public static Layer conv(int filters, int kernel, int stride, Activation activation) {
-      return new Layer(Kind.CONV, filters, activation, kernel, stride, null);
-    }
-
-    /** A transposed convolution, {@code stride}× up. */
-    public static Layer convTranspose(int filters, int kernel, int stride, Activation activation) {
-      return new Layer(Kind.CONV_TRANSPOSE, filters, activation, kernel, stride, null);
-    }
-
-    /** Batch normalisation, then {@code activation}. */
-    public static Layer batchNorm(Activation activation) {
-      return new Layer(Kind.BATCH_NORM, 0, activation, 0, 0, null);
-    }
-
-    /** The layer's name stem in variable names and summaries: dense, conv, deconv, bn, reshape. */
-    public String typeName() {
-      return switch (kind) {
-        case DENSE -> "dense";
-        case RESHAPE -> "reshape";
-        case CONV -> "conv";
-        case CONV_TRANSPOSE -> "deconv";
-        case BATCH_NORM -> "bn";
-      };
-    }
-
-    /**
-     * The output shape (without the batch) for an input of {@code in}.
-     *
-     * @throws IllegalArgumentException when the layer does not fit {@code in}
-     */
-    public int[] outputShape(int[] in) {
-      return switch (kind) {
-        case DENSE -> {
-          need(in.length == 1 && units > 0, in, "a vector input and units > 0");
-          yield new int[] {units};
-        }
-        case RESHAPE -> {
-          int[] out = shape.stream().mapToInt(Integer::intValue).toArray();
-          need(
-              (out.length == 1 || out.length == 3) && size(out) == size(in) && size(out) > 0,
-              in,
-              "a target [D] or [H, W, C] of as many values");
-          yield out;
-        }
-        case CONV, CONV_TRANSPOSE -> {
-          need(
-              in.length == 3 && units > 0 && kernel > 0 && stride > 0,
-              in,
-              "an [H, W, C] input, filters, kernel and stride > 0");
-          yield kind == Kind.CONV
-              ? new int[] {ceilDiv(in[0], stride), ceilDiv(in[1], stride), units}
-              : new int[] {in[0] * stride, in[1] * stride, units};
-        }
-        case BATCH_NORM -> in.clone();
-      };
-    }
-
-    /** Trainable parameters for an input of {@code in}: kernel and bias, or BN's γ and β. */
-    public long parameterCount(int[] in) {
-      long channels = in[in.length - 1];
-      return switch (kind) {
-        case DENSE -> channels * units + units;
-        case CONV, CONV_TRANSPOSE -> (long) kernel * kernel * channels * units + units;
-        case BATCH_NORM -> 2 * channels;
-        case RESHAPE -> 0;
-      };
-    }
-
-    /** Non-trainable values: BN's moving mean and variance. */
-    public long stateCount(int[] in) {
-      return kind == Kind.BATCH_NORM ? 2L * in[in.length - 1] : 0;
-    }
-
-    private void need(boolean ok, int[] in, String expected) {
-      if (!ok) {
-        throw new IllegalArgumentException(
-            typeName()
-                + " layer: expected "
-                + expected
-                + ", found input "
-                + Arrays.toString(in)
-                + " for "
-                + this);
-      }
-    }
-  }
 
   /** Validates the layers' shapes and copies the list. */
   public NetworkSpec {
@@ -174,7 +64,25 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
       throw new IllegalArgumentException("layers: expected at least one layer for " + name);
     }
     layers = List.copyOf(layers);
-    int[] shape = {inputDim};
+    if (classes < 0 || (classes > 0) != (conditioning != null)) {
+      throw new IllegalArgumentException(
+          name + ": expected classes > 0 with a conditioning, or 0 without, found " + classes);
+    }
+    Layer edge =
+        conditioning == Conditioning.PROJECTION ? layers.get(layers.size() - 1) : layers.get(0);
+    if (conditioning != null
+        && (edge.kind() != Layer.Kind.DENSE
+            || (conditioning == Conditioning.PROJECTION && edge.units() != 1))) {
+      throw new IllegalArgumentException(
+          name
+              + ": expected "
+              + (conditioning == Conditioning.INPUT
+                  ? "a dense first layer to take the one-hot label"
+                  : "a dense last layer of 1 unit to add the label's projection to")
+              + ", found "
+              + edge);
+    }
+    int[] shape = {inputDim + (conditioning == Conditioning.INPUT ? classes : 0)};
     for (Layer layer : layers) {
       shape = layer.outputShape(shape);
     }
@@ -187,7 +95,7 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
   /** The shape each layer receives: index i is layer i's input, the last entry the output. */
   public List<int[]> shapes() {
     List<int[]> shapes = new ArrayList<>();
-    int[] shape = {inputDim};
+    int[] shape = {inputDim + (conditioning == Conditioning.INPUT ? classes : 0)};
     shapes.add(shape);
     for (Layer layer : layers) {
       shape = layer.outputShape(shape);
@@ -198,19 +106,8 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
 
   /** Whether any layer is a convolution. */
   public boolean isConvolutional() {
-    return layers.stream().anyMatch(l -> l.kind() == Kind.CONV || l.kind() == Kind.CONV_TRANSPOSE);
-  }
-
-  private static int size(int[] shape) {
-    int n = 1;
-    for (int d : shape) {
-      n *= d;
-    }
-    return n;
-  }
-
-  private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
+    return layers.stream()
+        .anyMatch(l -> l.kind() == Layer.Kind.CONV || l.kind() == Layer.Kind.CONV_TRANSPOSE);
   }
 
   /**
@@ -333,7 +230,7 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
   public List<String> opsWithoutSecondOrderGradient() {
     java.util.Set<String> ops = new java.util.LinkedHashSet<>();
     for (Layer layer : layers) {
-      if (layer.kind() == Kind.BATCH_NORM) {
+      if (layer.kind() == Layer.Kind.BATCH_NORM) {
         ops.add("FusedBatchNormGradV3");
       }
       String op = layer.activation().gradientOp();
@@ -355,10 +252,19 @@ public record NetworkSpec(String name, int inputDim, List<Layer> layers) {
     return layers.get(index).parameterCount(shapes().get(index));
   }
 
+  /** Size of a projection discriminator's label embedding ({@code classes × features}); else 0. */
+  public long embeddingCount() {
+    if (conditioning != Conditioning.PROJECTION) {
+      return 0;
+    }
+    List<int[]> shapes = shapes();
+    return (long) classes * shapes.get(shapes.size() - 2)[0];
+  }
+
   /** Number of trainable parameters of the whole network. */
   public long parameterCount() {
     List<int[]> shapes = shapes();
-    long total = 0;
+    long total = embeddingCount();
     for (int i = 0; i < layers.size(); i++) {
       total += layers.get(i).parameterCount(shapes.get(i));
     }

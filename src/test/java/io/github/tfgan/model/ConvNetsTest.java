@@ -90,8 +90,8 @@ class ConvNetsTest {
                     "d",
                     12,
                     List.of(
-                        NetworkSpec.Layer.conv(4, 3, 1, Activation.LINEAR),
-                        NetworkSpec.Layer.dense(1, Activation.LINEAR))));
+                        Layer.conv(4, 3, 1, Activation.LINEAR),
+                        Layer.dense(1, Activation.LINEAR))));
     assertTrue(e.getMessage().contains("conv layer: expected an [H, W, C] input"), e.getMessage());
     assertTrue(e.getMessage().contains("[12]"), e.getMessage());
   }
@@ -154,17 +154,17 @@ class ConvNetsTest {
             "c",
             h * w * cin,
             List.of(
-                NetworkSpec.Layer.reshape(h, w, cin),
-                NetworkSpec.Layer.conv(cout, ks, 2, Activation.LINEAR),
-                NetworkSpec.Layer.reshape(3 * 2 * cout)));
+                Layer.reshape(h, w, cin),
+                Layer.conv(cout, ks, 2, Activation.LINEAR),
+                Layer.reshape(3 * 2 * cout)));
     NetworkSpec deconvSpec =
         new NetworkSpec(
             "t",
             3 * 2 * cout,
             List.of(
-                NetworkSpec.Layer.reshape(3, 2, cout),
-                NetworkSpec.Layer.convTranspose(cin, ks, 2, Activation.LINEAR),
-                NetworkSpec.Layer.reshape(h * w * cin)));
+                Layer.reshape(3, 2, cout),
+                Layer.convTranspose(cin, ks, 2, Activation.LINEAR),
+                Layer.reshape(h * w * cin)));
     try (Graph g = new Graph();
         Session s = new Session(g)) {
       Ops tf = Ops.create(g);
@@ -214,8 +214,7 @@ class ConvNetsTest {
    */
   @Test
   void batchNormTrainsOnTheBatchAndInfersWithItsAverages() {
-    NetworkSpec spec =
-        new NetworkSpec("b", 2, List.of(NetworkSpec.Layer.batchNorm(Activation.LINEAR)));
+    NetworkSpec spec = new NetworkSpec("b", 2, List.of(Layer.batchNorm(Activation.LINEAR)));
     float[] x = {1f, 10f, 3f, 30f, 5f, 50f, 7f, 70f}; // 4 rows, 2 channels
     try (Graph g = new Graph();
         Session s = new Session(g)) {
