@@ -26,6 +26,12 @@ public final class Names {
   /** Training graph: noise z fed per step, {@code [batch, noiseDim]}. */
   public static final String NOISE = "noise";
 
+  /**
+   * Training graph, with the gradient penalty only: its interpolation weights ε fed per step,
+   * {@code [batch, 1]}.
+   */
+  public static final String GP_MIX = "gp_mix";
+
   /** Training graph: 0-based iteration fed per step; drives the learning-rate schedule. */
   public static final String ITERATION = "iteration";
 
