@@ -38,7 +38,7 @@ public final class Names {
   /** Training graph: discriminator loss. */
   public static final String D_LOSS = "d_loss";
 
-  /** Training graph: generator loss (non-saturating). */
+  /** Training graph: generator loss (the configured loss's G part; non-saturating by default). */
   public static final String G_LOSS = "g_loss";
 
   /** Training graph: mean D(x) over the real batch. */
