@@ -46,7 +46,8 @@ final class HelpLayout {
         "Networks (and the generator that samples and exports use)",
         List.of("--net", "--noise-dim", "--ema-decay", "--ema-warmup"));
     TRAIN_SECTIONS.put(
-        "Losses and regularisers", List.of("--loss", "--real-label", "--r1-gamma", "--r1-every"));
+        "Losses and regularisers",
+        List.of("--loss", "--real-label", "--r1-gamma", "--r1-every", "--gp-gamma"));
     TRAIN_SECTIONS.put(
         "Optimiser",
         List.of(

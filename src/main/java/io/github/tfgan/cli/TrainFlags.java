@@ -82,8 +82,10 @@ final class TrainFlags {
           floatFlag("--beta2", "Adam beta2.", GanConfig::beta2, GanConfig.Builder::beta2),
           flag(
               "--loss",
-              "standard|least-squares",
-              "Objective on D's logits (standard: the article's cross-entropy).",
+              "standard|minimax|least-squares|hinge|wasserstein",
+              "Objective on D's logits (docs/cli.md, Losses): standard, the article's"
+                  + " cross-entropy with G's non-saturating loss; minimax, G's saturating"
+                  + " log(1 - D(G(z))); least squares; hinge; wasserstein (with --gp-gamma).",
               c -> c.loss().cliName(),
               (b, v) -> b.loss(LossKind.parse(v))),
           floatFlag(
@@ -96,6 +98,12 @@ final class TrainFlags {
               "Apply R1 every this many iterations, weighted by it (lazy regularisation).",
               GanConfig::r1Every,
               GanConfig.Builder::r1Every),
+          floatFlag(
+              "--gp-gamma",
+              "Weight of the WGAN-GP gradient penalty (norm of D's gradient - 1)^2 on random"
+                  + " mixes of real and generated samples; 0 = off.",
+              GanConfig::gpGamma,
+              GanConfig.Builder::gpGamma),
           flag(
               "--updates",
               "alternating|simultaneous",

@@ -90,4 +90,19 @@ final class Checks {
               value));
     }
   }
+
+  /**
+   * One-sided label smoothing ({@code realLabel} below 1) only where the loss has a target for real
+   * images ({@link LossKind#hasRealLabel()}).
+   */
+  static void realLabelFits(float realLabel, LossKind loss) {
+    if (realLabel != 1f && loss != null && !loss.hasRealLabel()) {
+      throw new IllegalArgumentException(
+          "realLabel: expected 1 (no smoothing) with loss "
+              + loss.cliName()
+              + ", which has no target for real images (smoothing applies to standard, minimax"
+              + " and least-squares), found "
+              + realLabel);
+    }
+  }
 }

@@ -22,13 +22,17 @@ import io.github.tfgan.model.NetworkSpec;
  * @param lrDecaySteps iterations per decay period
  * @param clipNorm clip each network's gradients to this global norm; 0 = off
  * @param realLabel target label for real images in D's loss; 1 = off, 0.9 = one-sided smoothing
- * @param loss the objective (the article's, or least squares)
+ * @param loss the objective on D's logits ({@link LossKind})
  * @param generatorLearningRate G's learning rate when it differs from D's; 0 = {@code learningRate}
  * @param r1Gamma weight γ of the R1 penalty γ/2·E‖∇ₓ D_logit(x)‖² on real images added to D's loss
  *     (Mescheder et al. 2018); 0 = off
  * @param r1Every apply the R1 penalty every this many iterations only, weighted by this number
  *     (lazy regularisation, Karras et al. 2020); 1 = every iteration. 0, what a configuration
  *     written before this field existed reads as, means 1
+ * @param gpGamma weight λ of the WGAN-GP gradient penalty λ·E(‖∇ D_logit(x̂)‖ − 1)² on random
+ *     interpolates x̂ = εx + (1 − ε)G(z), ε ~ U[0, 1] per sample (Gulrajani et al. 2017), added to
+ *     D's loss every iteration; 0 = off, and what a configuration written before this field existed
+ *     reads as
  * @param emaDecay decay of an exponential moving average of G's weights, which is what samples and
  *     exports use; 0 = off (the raw weights)
  * @param emaWarmup decay min(emaDecay, (1 + n) / (10 + n)) at iteration n, as TF's {@code
@@ -64,6 +68,7 @@ public record GanConfig(
     float generatorLearningRate,
     float r1Gamma,
     int r1Every,
+    float gpGamma,
     float emaDecay,
     boolean emaWarmup,
     UpdateOrder updates,
@@ -137,6 +142,8 @@ public record GanConfig(
     Checks.finiteNonNegative("r1Gamma", r1Gamma, "no penalty");
     r1Every = r1Every == 0 ? 1 : r1Every;
     Checks.positive("r1Every", r1Every);
+    Checks.finiteNonNegative("gpGamma", gpGamma, "no penalty");
+    Checks.realLabelFits(realLabel, loss);
     Checks.check(
         emaDecay >= 0f && emaDecay < 1f, "emaDecay", "[0, 1) (0 = no averaging)", emaDecay);
     updates = updates == null ? UpdateOrder.ALTERNATING : updates;
@@ -160,32 +167,7 @@ public record GanConfig(
 
   /** A builder starting from this configuration. */
   public Builder toBuilder() {
-    return new Builder()
-        .dataset(dataset)
-        .iterations(iterations)
-        .batchSize(batchSize)
-        .noiseDim(noiseDim)
-        .learningRate(learningRate)
-        .beta1(beta1)
-        .beta2(beta2)
-        .epsilon(epsilon)
-        .lrDecayRate(lrDecayRate)
-        .lrDecaySteps(lrDecaySteps)
-        .clipNorm(clipNorm)
-        .realLabel(realLabel)
-        .loss(loss)
-        .generatorLearningRate(generatorLearningRate)
-        .r1Gamma(r1Gamma)
-        .r1Every(r1Every)
-        .emaDecay(emaDecay)
-        .emaWarmup(emaWarmup)
-        .updates(updates)
-        .seed(seed)
-        .logEvery(logEvery)
-        .sampleEvery(sampleEvery)
-        .checkpointEvery(checkpointEvery)
-        .keepCheckpoints(keepCheckpoints)
-        .net(net);
+    return ConfigCopy.of(this);
   }
 
   /** Mutable builder; {@link #build()} validates. Starts from the article's settings. */
@@ -206,6 +188,7 @@ public record GanConfig(
     private float generatorLearningRate = 0f;
     private float r1Gamma = 0f;
     private int r1Every = 1;
+    private float gpGamma = 0f;
     private float emaDecay = 0f;
     private boolean emaWarmup = true;
     private UpdateOrder updates = UpdateOrder.ALTERNATING;
@@ -306,6 +289,12 @@ public record GanConfig(
       return this;
     }
 
+    /** Weight of the WGAN-GP gradient penalty on interpolates in D's loss; 0 turns it off. */
+    public Builder gpGamma(float v) {
+      gpGamma = v;
+      return this;
+    }
+
     /** Decay of the moving average of G's weights used for samples and exports; 0 = off. */
     public Builder emaDecay(float v) {
       emaDecay = v;
@@ -374,6 +363,7 @@ public record GanConfig(
           generatorLearningRate,
           r1Gamma,
           r1Every,
+          gpGamma,
           emaDecay,
           emaWarmup,
           updates,

@@ -26,13 +26,19 @@ public final class Names {
   /** Training graph: noise z fed per step, {@code [batch, noiseDim]}. */
   public static final String NOISE = "noise";
 
+  /**
+   * Training graph, with the gradient penalty only: its interpolation weights ε fed per step,
+   * {@code [batch, 1]}.
+   */
+  public static final String GP_MIX = "gp_mix";
+
   /** Training graph: 0-based iteration fed per step; drives the learning-rate schedule. */
   public static final String ITERATION = "iteration";
 
   /** Training graph: discriminator loss. */
   public static final String D_LOSS = "d_loss";
 
-  /** Training graph: generator loss (non-saturating). */
+  /** Training graph: generator loss (the configured loss's G part; non-saturating by default). */
   public static final String G_LOSS = "g_loss";
 
   /** Training graph: mean D(x) over the real batch. */

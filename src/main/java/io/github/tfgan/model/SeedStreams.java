@@ -22,6 +22,12 @@ public final class SeedStreams {
   /** The generator's noise z of one iteration; index: the 0-based iteration. */
   public static final String NOISE = "noise";
 
+  /**
+   * The gradient penalty's interpolation weights ε ~ U[0, 1] of one iteration (drawn only when the
+   * penalty is on); index: the 0-based iteration.
+   */
+  public static final String GP_MIX = "gp/mix";
+
   /** The permutation of the training images in one epoch; index: the 0-based epoch. */
   public static final String SHUFFLE = "shuffle";
 
@@ -78,6 +84,17 @@ public final class SeedStreams {
   /** Fills {@code out} with standard-normal floats of stream {@code name} at {@code index}. */
   public void fillGaussian(String name, long index, float[] out) {
     generator(name, index).fillGaussian(out);
+  }
+
+  /**
+   * Fills {@code out} with floats of stream {@code name} at {@code index}, uniform in [0, 1]: each
+   * a {@link Generator#nextDouble} rounded to float (which rounds the largest up to 1).
+   */
+  public void fillUniform(String name, long index, float[] out) {
+    Generator g = generator(name, index);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) g.nextDouble();
+    }
   }
 
   /** SplitMix64's finaliser (Stafford's variant 13). */

@@ -101,6 +101,9 @@ public final class Checkpoints {
     if (config.r1Every() == 1) {
       json.remove("r1Every");
     }
+    if (config.gpGamma() == 0f) {
+      json.remove("gpGamma");
+    }
     if (config.net().equals(NetworkSpec.ARTICLE_NET)) {
       json.remove("net");
     }

@@ -10,6 +10,7 @@ import io.github.tfgan.model.ModelSummary;
 import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.train.DivergenceException;
 import io.github.tfgan.train.GanTrainer;
+import io.github.tfgan.train.GradientSupport;
 import io.github.tfgan.train.IterationMetrics;
 import io.github.tfgan.train.TrainerOptions;
 import io.github.tfgan.train.TrainingListener;
@@ -139,10 +140,11 @@ public final class TrainingRun {
               + "), found "
               + config.batchSize());
     }
+    GanArchitecture arch = Architectures.forData(config, data);
+    GradientSupport.check(config, arch); // before anything is deleted or written
     if (ifExists == IfExists.OVERWRITE) {
       dir.delete();
     }
-    GanArchitecture arch = Architectures.forData(config, data);
     return new TrainingRun(config, arch, data, dir, null);
   }
 
@@ -189,13 +191,15 @@ public final class TrainingRun {
    * written in code: other widths, G and D not mirrored); it must fit the data. Not for a resumed
    * run, which keeps its own.
    *
-   * @throws IllegalArgumentException if it does not fit the data or the config's noise width
+   * @throws IllegalArgumentException if it does not fit the data or the config's noise width, or
+   *     has a penalty it cannot take ({@link GradientSupport#check})
    */
   public TrainingRun architecture(GanArchitecture arch) {
     if (from != null) {
       throw new IllegalStateException("a resumed run keeps its recorded architecture");
     }
     arch.checkFits(data.shape(), config.noiseDim(), data.source());
+    GradientSupport.check(config, arch);
     this.architecture = arch;
     return this;
   }

@@ -73,11 +73,13 @@ public final class GanTrainer implements AutoCloseable {
 
   /**
    * As {@link #GanTrainer(GanConfig, Dataset, TrainerOptions)} with a given architecture (a resumed
-   * run's own); it must fit the data ({@link GanArchitecture#checkFits}).
+   * run's own); it must fit the data ({@link GanArchitecture#checkFits}), and D must be twice
+   * differentiable when the configuration has a gradient penalty ({@link GradientSupport#check}).
    */
   public GanTrainer(
       GanConfig config, GanArchitecture architecture, Dataset data, TrainerOptions options) {
     architecture.checkFits(data.shape(), config.noiseDim(), data.source());
+    GradientSupport.check(config, architecture);
     this.options = options;
     this.config = config;
     this.architecture = architecture;
@@ -248,10 +250,7 @@ public final class GanTrainer implements AutoCloseable {
    */
   private static Session.Runner feedIteration(
       Session.Runner runner, IterationInputs in, TrainingGraph.Step s, FeedSlot slot) {
-    return runner
-        .feed(in.realImages(), slot.real)
-        .feed(in.noise(), slot.z)
-        .feed(in.iteration(), slot.iteration)
+    return slot.feed(runner, in)
         .fetch(s.dLoss())
         .fetch(s.dReal())
         .fetch(s.dFake())

@@ -10,9 +10,12 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * What one iteration of the training graph is fed (real batch, noise, its 0-based index) and the
- * learning rates the index gives. A chain of iterations run together has one of these per link.
+ * What one iteration of the training graph is fed (real batch, noise, its 0-based index, and with
+ * the gradient penalty its interpolation weights) and the learning rates the index gives. A chain
+ * of iterations run together has one of these per link.
  *
+ * @param mix the gradient penalty's ε, {@code [batch, 1]}; null without the penalty, whose graphs
+ *     and feeds are as before it existed
  * @param learningRate D's learning rate at this iteration (fetched for the metrics)
  * @param generatorLearningRate G's: the same operand when G has no rate of its own
  */
@@ -20,6 +23,7 @@ record IterationInputs(
     Placeholder<TFloat32> realImages,
     Placeholder<TFloat32> noise,
     Placeholder<TInt64> iteration,
+    Placeholder<TFloat32> mix,
     Operand<TFloat32> learningRate,
     Operand<TFloat32> generatorLearningRate) {
 
@@ -39,6 +43,11 @@ record IterationInputs(
     Placeholder<TFloat32> noise =
         tf.withName(Names.NOISE + suffix)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, config.noiseDim())));
+    Placeholder<TFloat32> mix =
+        config.gpGamma() > 0f
+            ? tf.withName(Names.GP_MIX + suffix)
+                .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, 1)))
+            : null;
     Operand<TFloat32> rate =
         tf.withName(Names.LEARNING_RATE + suffix)
             .identity(rate(tf, config, config.learningRate(), iteration));
@@ -46,7 +55,7 @@ record IterationInputs(
         config.generatorBaseLearningRate() == config.learningRate()
             ? rate
             : rate(tf, config, config.generatorBaseLearningRate(), iteration);
-    return new IterationInputs(real, noise, iteration, rate, generatorRate);
+    return new IterationInputs(real, noise, iteration, mix, rate, generatorRate);
   }
 
   /** base · rate^floor(iteration / steps); a plain constant when decay is off. */

@@ -6,9 +6,9 @@ import java.util.Locale;
  * What one iteration measured.
  *
  * @param iteration 1-based iteration number
- * @param dLoss discriminator loss before its update
+ * @param dLoss discriminator loss before its update, with its gradient penalties when it has any
  * @param gLoss generator loss before its update (after D's update of the same iteration)
- * @param dReal mean D(x) over the real batch
+ * @param dReal mean D(x) = σ(logit) over the real batch, for every loss
  * @param dFake mean D(G(z)) over the fake batch
  * @param learningRate learning rate used by both updates
  */

@@ -29,6 +29,11 @@ final class IterationSteps {
   private final boolean fused;
   private final List<Operand<TFloat32>> fake;
   private final List<Operand<TFloat32>> reals;
+
+  /** The gradient penalty's ε, one per shard; null without the penalty. */
+  private final List<Operand<TFloat32>> mixes;
+
+  private final GanLoss loss;
   private final AdamOptimizer dAdam;
   private final AdamOptimizer gAdam;
   private final Operand<TFloat32> dRate;
@@ -72,6 +77,8 @@ final class IterationSteps {
     this.gAdam = shared.gAdam();
     this.fake = fake;
     this.reals = reals;
+    this.mixes = in.mix() == null ? null : Shards.split(tf, in.mix(), fake.size());
+    this.loss = new GanLoss(tf, config, config.batchSize());
     this.dRate = in.learningRate();
     this.gRate = in.generatorLearningRate();
     this.iteration = in.iteration();
@@ -79,7 +86,8 @@ final class IterationSteps {
   }
 
   /**
-   * @param r1Weight γ of this kind of iteration's R1 penalty; 0 = none
+   * @param r1Weight γ of this kind of iteration's R1 penalty; 0 = none. The gradient penalty, when
+   *     on, applies to every kind
    * @param suffix appended to the names of its run targets and fetches
    */
   TrainingGraph.Step build(float r1Weight, String suffix) {
@@ -100,8 +108,8 @@ final class IterationSteps {
     for (int i = 0; i < fake.size(); i++) {
       Operand<TFloat32> realLogits = owner.discriminator.apply(tf, reals.get(i));
       fakeLogits.add(owner.discriminator.apply(tf, fake.get(i)));
-      LogitLoss real = LogitLoss.of(tf, config, realLogits, tf.constant(config.realLabel()), batch);
-      LogitLoss fakes = LogitLoss.of(tf, config, fakeLogits.get(i), tf.constant(0f), batch);
+      LogitLoss real = loss.discriminatorReal(realLogits);
+      LogitLoss fakes = loss.discriminatorFake(fakeLogits.get(i));
       ys.addAll(List.of(realLogits, fakeLogits.get(i)));
       dys.addAll(List.of(real.gradient(), fakes.gradient()));
       Operand<TFloat32> objective = tf.math.add(real.value(), fakes.value());
@@ -111,6 +119,22 @@ final class IterationSteps {
         objective = tf.math.add(objective, r1.value());
         ys.add(r1.inputGradient());
         dys.add(r1.seed());
+      }
+      if (mixes != null) {
+        GradientPenalty gp =
+            GradientPenalty.of(
+                graph,
+                tf,
+                owner.discriminator,
+                reals.get(i),
+                fake.get(i),
+                mixes.get(i),
+                batch,
+                config.gpGamma(),
+                "gp_gradients" + suffix + "_" + i);
+        objective = tf.math.add(objective, gp.value());
+        ys.add(gp.inputGradient());
+        dys.add(gp.seed());
       }
       objectives.add(objective);
       realProbabilities.add(real.probabilities());
@@ -158,19 +182,19 @@ final class IterationSteps {
         g.gradients());
   }
 
-  /** G step: maximise log D(G(z)) with D as updated by the D step ({@code fake} waits for it). */
+  /** G step with D as updated by the D step ({@code fake} waits for it). */
   private GStep gStep(List<Operand<TFloat32>> fake, String suffix) {
     List<Operand<TFloat32>> logits = new ArrayList<>();
     fake.forEach(f -> logits.add(owner.discriminator.apply(tf, f)));
     return gStepOn(logits, suffix);
   }
 
-  /** G step from D's logits on G(z), one per shard: maximise log D(G(z)). */
+  /** G step from D's logits on G(z), one per shard ({@link GanLoss#generator}). */
   private GStep gStepOn(List<Operand<TFloat32>> logits, String suffix) {
     List<Operand<TFloat32>> values = new ArrayList<>();
     List<Operand<TFloat32>> dys = new ArrayList<>();
     for (Operand<TFloat32> l : logits) {
-      LogitLoss g = LogitLoss.of(tf, config, l, tf.constant(1f), config.batchSize());
+      LogitLoss g = loss.generator(l);
       values.add(g.value());
       dys.add(g.gradient());
     }

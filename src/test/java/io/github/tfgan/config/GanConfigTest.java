@@ -63,6 +63,53 @@ class GanConfigTest {
     assertTrue(e.getMessage().contains("found 'both'"), e.getMessage());
   }
 
+  @Test
+  void aConfigWrittenBeforeGpGammaExistedReadsAsNoPenaltyAndKeepsItsFingerprint() {
+    com.google.gson.Gson gson = new com.google.gson.Gson();
+    GanConfig ls = GanConfig.builder().loss(LossKind.LEAST_SQUARES).realLabel(0.9f).build();
+    com.google.gson.JsonObject json = gson.toJsonTree(ls).getAsJsonObject();
+    assertEquals(0f, json.remove("gpGamma").getAsFloat());
+    GanConfig read = gson.fromJson(json, GanConfig.class);
+    assertEquals(0f, read.gpGamma());
+    assertEquals(ls, read);
+    // The fingerprints of 0.10.0, before gpGamma existed (Checkpoints.fingerprint of that version).
+    assertEquals(
+        "eaef89e6dd85bd7bf2f55833802e7c19e9bec2e2f3af4de0bbaef8f97958bc24",
+        io.github.tfgan.run.Checkpoints.fingerprint(GanConfig.article()));
+    assertEquals(
+        "b2468be1a2c4905cfd033ab4405b272d314842d9dc5e08fb1af66f063f0dd3d9",
+        io.github.tfgan.run.Checkpoints.fingerprint(ls));
+    assertNotEquals(
+        io.github.tfgan.run.Checkpoints.fingerprint(ls),
+        io.github.tfgan.run.Checkpoints.fingerprint(ls.toBuilder().gpGamma(10f).build()));
+    GanConfig gp = ls.toBuilder().realLabel(1f).loss(LossKind.WASSERSTEIN).gpGamma(10f).build();
+    assertEquals(gp, gson.fromJson(gson.toJson(gp), GanConfig.class));
+    assertEquals(gp, gp.toBuilder().build());
+  }
+
+  @Test
+  void smoothingIsRefusedWithTheLossesThatHaveNoTargetForRealImages() {
+    for (LossKind loss : LossKind.values()) {
+      GanConfig.Builder b = GanConfig.builder().loss(loss).realLabel(0.9f);
+      if (loss.hasRealLabel()) {
+        assertEquals(0.9f, b.build().realLabel(), loss.cliName());
+        continue;
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b::build);
+      assertTrue(
+          e.getMessage()
+              .startsWith("realLabel: expected 1 (no smoothing) with loss " + loss.cliName()),
+          e.getMessage());
+      assertTrue(e.getMessage().endsWith("found 0.9"), e.getMessage());
+      assertEquals(1f, b.realLabel(1f).build().realLabel());
+    }
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> GanConfig.builder().gpGamma(-1f).build());
+    assertEquals(
+        "gpGamma: expected a finite number >= 0 (0 = no penalty), found -1.0", e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource({
     "iterations,0",
@@ -101,10 +148,13 @@ class GanConfigTest {
   @Test
   void lossNamesAndTheGeneratorRateParseAndValidate() {
     assertEquals(LossKind.LEAST_SQUARES, LossKind.parse("least-squares"));
+    for (LossKind loss : LossKind.values()) {
+      assertEquals(loss, LossKind.parse(loss.cliName()));
+    }
+    String names = "standard, minimax, least-squares, hinge or wasserstein";
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> LossKind.parse("hinge"));
-    assertTrue(
-        e.getMessage().startsWith("loss: expected standard or least-squares"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LossKind.parse("wgan"));
+    assertEquals("loss: expected " + names + ", found 'wgan'", e.getMessage());
     assertEquals(2e-4f, GanConfig.article().generatorBaseLearningRate());
     assertEquals(
         5e-4f,
@@ -115,7 +165,7 @@ class GanConfigTest {
     assertEquals(GanConfig.article(), Presets.article());
     assertThrows(IllegalArgumentException.class, () -> Presets.named("fast"));
     e = assertThrows(IllegalArgumentException.class, () -> GanConfig.builder().loss(null).build());
-    assertEquals("loss: expected standard or least-squares, found null", e.getMessage());
+    assertEquals("loss: expected " + names + ", found null", e.getMessage());
   }
 
   @Test

@@ -27,6 +27,13 @@ class SeedStreamsTest {
   }
 
   @Test
+  void theGradientPenaltysUniformsArePinnedToTheBit() {
+    float[] u = new float[4];
+    streams.fillUniform(SeedStreams.GP_MIX, 101, u);
+    assertEquals(PINNED_MIX, java.util.Arrays.toString(u));
+  }
+
+  @Test
   void namesIndicesAndSeedsGiveUnrelatedStreams() {
     assertNotEquals(streams.key(SeedStreams.NOISE, 0), streams.key(SeedStreams.NOISE, 1));
     assertNotEquals(streams.key(SeedStreams.NOISE, 0), streams.key(SeedStreams.SHUFFLE, 0));
@@ -60,4 +67,5 @@ class SeedStreamsTest {
   private static final long PINNED_NOISE_KEY = -2171628523716796884L;
   private static final long PINNED_SHUFFLE_KEY = 2364304530953291327L;
   private static final String PINNED_GAUSSIANS = "[1.0556995, 0.1764134, 0.13929012, -0.5589109]";
+  private static final String PINNED_MIX = "[0.5224006, 0.811945, 0.42519876, 0.5142158]";
 }
