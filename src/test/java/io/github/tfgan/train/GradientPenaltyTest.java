@@ -54,7 +54,9 @@ class GradientPenaltyTest {
     // D(x) = x · w + b: ∇ D(x̂) = w for every x̂.
     NetworkSpec linear =
         new NetworkSpec(
-            Names.DISCRIMINATOR, FEATURES, List.of(new NetworkSpec.Layer(1, Activation.LINEAR)));
+            Names.DISCRIMINATOR,
+            FEATURES,
+            List.of(new io.github.tfgan.model.Layer(1, Activation.LINEAR)));
     Fetched f = penalty(linear, 5);
     float[] w = f.weights().get(0);
     double norm = Math.sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + GradientPenalty.EPSILON);
@@ -79,8 +81,8 @@ class GradientPenaltyTest {
             Names.DISCRIMINATOR,
             FEATURES,
             List.of(
-                new NetworkSpec.Layer(hidden, Activation.LEAKY_RELU),
-                new NetworkSpec.Layer(1, Activation.LINEAR)));
+                new io.github.tfgan.model.Layer(hidden, Activation.LEAKY_RELU),
+                new io.github.tfgan.model.Layer(1, Activation.LINEAR)));
     Fetched f = penalty(spec, 8);
     float[] w1 = f.weights().get(0); // [FEATURES, hidden], row-major
     float[] b1 = f.weights().get(1);
@@ -251,7 +253,9 @@ class GradientPenaltyTest {
             mlp.flat(),
             mlp.generator(),
             new NetworkSpec(
-                Names.DISCRIMINATOR, 2, List.of(new NetworkSpec.Layer(1, Activation.LINEAR))));
+                Names.DISCRIMINATOR,
+                2,
+                List.of(new io.github.tfgan.model.Layer(1, Activation.LINEAR))));
     float withPenalty;
     float[] w;
     try (GanTrainer t = new GanTrainer(config, arch, POINTS, TrainerOptions.PLAIN)) {
@@ -300,8 +304,8 @@ class GradientPenaltyTest {
                 Names.DISCRIMINATOR,
                 2,
                 List.of(
-                    new NetworkSpec.Layer(16, Activation.TANH),
-                    new NetworkSpec.Layer(1, Activation.LINEAR))));
+                    new io.github.tfgan.model.Layer(16, Activation.TANH),
+                    new io.github.tfgan.model.Layer(1, Activation.LINEAR))));
     // without a penalty it trains
     try (GanTrainer t = new GanTrainer(plain, tanh, POINTS, TrainerOptions.DEFAULT)) {
       assertTrue(t.step().isFinite());
