@@ -44,7 +44,7 @@ final class HelpLayout {
             "--limit"));
     TRAIN_SECTIONS.put(
         "Networks (and the generator that samples and exports use)",
-        List.of("--net", "--noise-dim", "--ema-decay", "--ema-warmup"));
+        List.of("--net", "--noise-dim", "--conditional", "--ema-decay", "--ema-warmup"));
     TRAIN_SECTIONS.put(
         "Losses and regularisers",
         List.of("--loss", "--real-label", "--r1-gamma", "--r1-every", "--gp-gamma"));

@@ -111,6 +111,12 @@ final class TrainFlags {
                   + " step from the same point, one D pass fewer.",
               c -> c.updates().cliName(),
               (b, v) -> b.updates(UpdateOrder.parse(v))),
+          booleanFlag(
+              "--conditional",
+              "Class-conditional G and D, trained on the data's labels: G takes a label beside z"
+                  + " (one-hot), D projects it onto its features; generate --label K.",
+              GanConfig::conditional,
+              GanConfig.Builder::conditional),
           floatFlag(
               "--ema-decay",
               "Samples and exports use a moving average of G's weights with this decay; 0 = off.",

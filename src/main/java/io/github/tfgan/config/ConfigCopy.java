@@ -31,6 +31,7 @@ final class ConfigCopy {
         .sampleEvery(c.sampleEvery())
         .checkpointEvery(c.checkpointEvery())
         .keepCheckpoints(c.keepCheckpoints())
-        .net(c.net());
+        .net(c.net())
+        .conditional(c.conditional());
   }
 }

@@ -50,6 +50,9 @@ import io.github.tfgan.model.NetworkSpec;
  *     dcgan:W}; input and output sizes from the data ({@link NetworkSpec#hiddenWidths}); null, what
  *     a configuration written before this field existed reads as, means the article's {@value
  *     NetworkSpec#ARTICLE_NET}
+ * @param conditional class-conditional G and D: G takes a label beside z, D projects it onto its
+ *     features (the data's labels train them); false, what a configuration written before this
+ *     field existed reads as, means unconditional
  */
 public record GanConfig(
     Dataset dataset,
@@ -77,7 +80,8 @@ public record GanConfig(
     int sampleEvery,
     int checkpointEvery,
     int keepCheckpoints,
-    String net) {
+    String net,
+    boolean conditional) {
 
   /** Article: {@code num_iterations = 10000}. */
   public static final int ARTICLE_ITERATIONS = 10_000;
@@ -198,6 +202,7 @@ public record GanConfig(
     private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
     private int keepCheckpoints = DEFAULT_KEEP_CHECKPOINTS;
     private String net = NetworkSpec.ARTICLE_NET;
+    private boolean conditional = false;
 
     private Builder() {}
 
@@ -338,6 +343,12 @@ public record GanConfig(
       return this;
     }
 
+    /** Class-conditional G and D ({@link GanConfig#conditional()}). */
+    public Builder conditional(boolean v) {
+      conditional = v;
+      return this;
+    }
+
     /** The networks: {@code mlp:W1,W2,...} ({@link GanConfig#net()}). */
     public Builder net(String v) {
       net = v;
@@ -372,7 +383,8 @@ public record GanConfig(
           sampleEvery,
           checkpointEvery,
           keepCheckpoints,
-          net);
+          net,
+          conditional);
     }
   }
 

@@ -40,6 +40,19 @@ public final class Architectures {
           builtIn && !ConvNets.isConv(config.net()) ? DataScaling.UNIT : DataScaling.SYMMETRIC;
     }
     boolean flat = builtIn && shape.equals(DataShape.MNIST);
-    return GanArchitecture.of(config.net(), config.noiseDim(), shape, scaling, flat);
+    GanArchitecture arch =
+        GanArchitecture.of(config.net(), config.noiseDim(), shape, scaling, flat);
+    if (!config.conditional()) {
+      return arch;
+    }
+    if (!data.hasLabels() || data.classes() < 2) {
+      throw new IllegalArgumentException(
+          "--conditional: expected data with labels of at least 2 classes (a class folder per"
+              + " label, --labels FILE.npy or --label-column NAME), found "
+              + (data.hasLabels() ? data.classes() + " class" : "no labels")
+              + " in "
+              + data.source());
+    }
+    return arch.conditional(data.classes());
   }
 }

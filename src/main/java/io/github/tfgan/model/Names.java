@@ -71,6 +71,12 @@ public final class Names {
   /** Serving signature name of vector samples (G's output, D's input) for vector data. */
   public static final String SIG_SAMPLES = "samples";
 
+  /** Placeholder of a conditional run's batch labels. */
+  public static final String LABELS = "labels";
+
+  /** Placeholder of a conditional trainer's sample labels. */
+  public static final String SAMPLE_LABELS = "sample_labels";
+
   /** Signature input of a conditional model: one int32 class label per row. */
   public static final String SIG_LABEL = "label";
 

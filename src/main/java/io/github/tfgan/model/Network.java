@@ -250,18 +250,18 @@ public final class Network {
     List<int[]> shapes = spec.shapes();
     Operand<TFloat32> h = x;
     if (spec.conditioning() == NetworkSpec.Conditioning.INPUT) {
-      Operand<TFloat32> oneHot =
-          scope.oneHot(
-              labels, scope.constant(spec.classes()), scope.constant(1f), scope.constant(0f));
-      h = scope.concat(List.of(x, oneHot), scope.constant(1));
+      h = scope.concat(List.of(x, oneHot(scope, labels)), scope.constant(1));
     }
     int last = spec.layers().size() - 1;
     for (int i = 0; i < spec.layers().size(); i++) {
       if (i == last && embedding != null) {
-        // logit = dense(h) + ⟨embed(y), h⟩
+        // logit = dense(h) + ⟨embed(y), h⟩. The lookup waits for h, so that it reads the
+        // embedding when the layers read theirs: in a chain of iterations, after the update of
+        // the iteration before.
+        Ops afterH = scope.withControlDependencyOps(List.of(h.op()));
         Operand<TFloat32> projection =
             scope.reduceSum(
-                scope.math.mul(scope.gather(embedding, labels, scope.constant(0)), h),
+                scope.math.mul(afterH.linalg.matMul(oneHot(scope, labels), embedding), h),
                 scope.constant(new int[] {1}),
                 org.tensorflow.op.core.ReduceSum.keepDims(true));
         Operand<TFloat32> dense =
@@ -289,6 +289,15 @@ public final class Network {
       h = layer.activation().apply(scope, z);
     }
     return h;
+  }
+
+  /**
+   * The labels one-hot, {@code [batch, classes]}. The projection's embedding is looked up by a
+   * product with it rather than a gather, whose gradient (a segment sum) rounded differently from
+   * one run to the next.
+   */
+  private Operand<TFloat32> oneHot(Ops tf, Operand<TInt32> labels) {
+    return tf.oneHot(labels, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
   }
 
   private static List<Long> strides(int stride) {

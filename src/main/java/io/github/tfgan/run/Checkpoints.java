@@ -101,6 +101,9 @@ public final class Checkpoints {
     if (config.r1Every() == 1) {
       json.remove("r1Every");
     }
+    if (!config.conditional()) {
+      json.remove("conditional");
+    }
     if (config.gpGamma() == 0f) {
       json.remove("gpGamma");
     }

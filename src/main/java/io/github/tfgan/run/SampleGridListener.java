@@ -30,6 +30,7 @@ final class SampleGridListener implements TrainingListener {
 
   private final RunDirectory dir;
   private final DataShape shape;
+  private final int classes;
   private final float[] fixedZ;
   private final ScatterPlot.Range range;
   private final int every;
@@ -40,6 +41,7 @@ final class SampleGridListener implements TrainingListener {
   SampleGridListener(RunDirectory dir, GanArchitecture architecture, GanConfig config, int every) {
     this.dir = dir;
     this.shape = architecture.shape();
+    this.classes = architecture.classes();
     this.every = every;
     if (shape.equals(DataShape.vector(2))) {
       // The same stream as the grids' and TensorBoard's noise: its first rows are theirs.
@@ -83,14 +85,47 @@ final class SampleGridListener implements TrainingListener {
 
   private void write(GanTrainer trainer, Path file, String title) {
     try {
-      if (shape.isImage()) {
+      if (shape.isImage() && classes > 0) {
+        ImageGrid.writePng(
+            classGrid(trainer, fixedZ, classes), shape, TrainingRun.GRID_SCALE, COLUMNS, file);
+      } else if (shape.isImage()) {
         ImageGrid.writePng(trainer.generate(fixedZ), shape, TrainingRun.GRID_SCALE, file);
       } else if (range != null) {
         ScatterPlot.writePng(
-            trainer.generate(fixedZ), range, SCATTER_SAMPLES + " samples, " + title, file);
+            samples(trainer, fixedZ, classes), range, SCATTER_SAMPLES + " samples, " + title, file);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Columns of a conditional model's grid: the first rows of the fixed noise. */
+  static final int COLUMNS = 8;
+
+  /**
+   * A conditional generator's grid, one row per class: row k is class k on the first {@link
+   * #COLUMNS} rows of {@code z}, so that each column shares its noise across classes.
+   */
+  static float[] classGrid(GanTrainer trainer, float[] z, int classes) {
+    int noiseDim = trainer.architecture().noiseDim();
+    float[] grid = new float[classes * COLUMNS * noiseDim];
+    int[] labels = new int[classes * COLUMNS];
+    for (int k = 0; k < classes; k++) {
+      System.arraycopy(z, 0, grid, k * COLUMNS * noiseDim, COLUMNS * noiseDim);
+      java.util.Arrays.fill(labels, k * COLUMNS, (k + 1) * COLUMNS, k);
+    }
+    return trainer.generate(grid, labels);
+  }
+
+  /** Samples of {@code z}; a conditional generator's row i has class i mod classes. */
+  static float[] samples(GanTrainer trainer, float[] z, int classes) {
+    if (classes == 0) {
+      return trainer.generate(z);
+    }
+    int[] labels = new int[z.length / trainer.architecture().noiseDim()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i % classes;
+    }
+    return trainer.generate(z, labels);
   }
 }

@@ -43,7 +43,9 @@ final class TensorBoardListener implements TrainingListener {
           m.iteration(), m.dLoss(), m.gLoss(), m.dReal(), m.dFake(), m.learningRate(), perSecond);
     }
     if (sampleEvery > 0 && m.iteration() % sampleEvery == 0) {
-      board.samples(m.iteration(), trainer.generate(fixedZ));
+      board.samples(
+          m.iteration(),
+          SampleGridListener.samples(trainer, fixedZ, trainer.architecture().classes()));
     }
   }
 
@@ -52,7 +54,8 @@ final class TensorBoardListener implements TrainingListener {
     long last = trainer.completedIterations();
     if (sampleEvery == 0 || last % sampleEvery != 0) {
       // the final grid, unless the periodic one of the same step was just written
-      board.samples(last, trainer.generate(fixedZ));
+      board.samples(
+          last, SampleGridListener.samples(trainer, fixedZ, trainer.architecture().classes()));
     }
     board.flush();
   }

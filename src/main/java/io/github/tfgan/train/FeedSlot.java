@@ -6,6 +6,7 @@ import io.github.tfgan.model.DataScaling;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -18,6 +19,9 @@ final class FeedSlot implements AutoCloseable {
   final TFloat32 real;
   final TFloat32 z;
   final TInt64 iteration;
+
+  /** The batch's class labels, {@code [batch]}; null unless conditional. */
+  final TInt32 labels;
 
   /** ε of the gradient penalty, {@code [batch, 1]}; null without it. */
   final TFloat32 mix;
@@ -48,6 +52,7 @@ final class FeedSlot implements AutoCloseable {
     boolean penalty = config.gpGamma() > 0f;
     mixValues = penalty ? new float[batch] : null;
     mix = penalty ? TFloat32.tensorOf(Shape.of(batch, 1)) : null;
+    labels = config.conditional() ? TInt32.tensorOf(Shape.of(batch)) : null;
   }
 
   /** Fills the slot with iteration {@code it}'s batch and noise, functions of (seed, it). */
@@ -61,6 +66,11 @@ final class FeedSlot implements AutoCloseable {
     noise.fill(it, noiseValues);
     real.asRawTensor().data().asFloats().write(pixels);
     z.asRawTensor().data().asFloats().write(noiseValues);
+    if (labels != null) {
+      for (int b = 0; b < indices.length; b++) {
+        labels.setInt(data.label(indices[b]), b);
+      }
+    }
     if (mix != null) {
       noise.fillMix(it, mixValues);
       mix.asRawTensor().data().asFloats().write(mixValues);
@@ -72,6 +82,9 @@ final class FeedSlot implements AutoCloseable {
   /** Feeds this slot's tensors to the placeholders of {@code in}; returns {@code runner}. */
   Session.Runner feed(Session.Runner runner, IterationInputs in) {
     runner.feed(in.realImages(), real).feed(in.noise(), z).feed(in.iteration(), iteration);
+    if (in.labels() != null) {
+      runner.feed(in.labels(), labels);
+    }
     return in.mix() == null ? runner : runner.feed(in.mix(), mix);
   }
 
@@ -82,6 +95,9 @@ final class FeedSlot implements AutoCloseable {
     iteration.close();
     if (mix != null) {
       mix.close();
+    }
+    if (labels != null) {
+      labels.close();
     }
   }
 }

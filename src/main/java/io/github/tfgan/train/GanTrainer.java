@@ -271,23 +271,21 @@ public final class GanTrainer implements AutoCloseable {
     }
   }
 
+  /** As {@link #generate(float[], int[])} for an unconditional generator. */
+  public float[] generate(float[] z) {
+    return generate(z, null);
+  }
+
   /**
    * Generates samples from the current generator (its moving average if any), in the data's terms.
    *
    * @param z {@code n × noiseDim} floats, row-major
+   * @param labels a conditional generator's class for each row; null for an unconditional one
    * @return {@code n × shape.size()} floats, row-major: pixels in [0, 1], or data in its units
    */
-  public float[] generate(float[] z) {
+  public float[] generate(float[] z, int[] labels) {
     checkOpen();
-    int n = z.length / config.noiseDim();
-    if (n == 0 || z.length % config.noiseDim() != 0) {
-      throw new IllegalArgumentException(
-          "z: expected a positive multiple of " + config.noiseDim() + " floats, found " + z.length);
-    }
-    try (TFloat32 zt = Tensors.matrix(z, n, config.noiseDim());
-        Result r = runtime.runner().feed(ops.sampleZ, zt).fetch(ops.sampleImages).run()) {
-      return architecture.scaling().fromModel(Tensors.toArray((TFloat32) r.get(0)));
-    }
+    return Sampling.generate(runtime, ops, architecture, z, labels);
   }
 
   /** Values of the given variables, for tests and inspection. */

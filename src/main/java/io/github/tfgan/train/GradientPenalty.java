@@ -34,6 +34,7 @@ record GradientPenalty(
    * @param real the real samples, [rows, width]
    * @param fake G(z), [rows, width]
    * @param mix ε, one per row, [rows, 1]
+   * @param labels the rows' class labels for a conditional D; null otherwise
    * @param batch the whole batch's size, which the mean divides by
    * @param gamma λ
    * @param prefix a name prefix for the backward pass's ops, unique in the graph
@@ -45,12 +46,13 @@ record GradientPenalty(
       Operand<TFloat32> real,
       Operand<TFloat32> fake,
       Operand<TFloat32> mix,
+      Operand<org.tensorflow.types.TInt32> labels,
       int batch,
       float gamma,
       String prefix) {
     Operand<TFloat32> between =
         tf.math.add(tf.math.mul(mix, real), tf.math.mul(tf.math.sub(tf.constant(1f), mix), fake));
-    Operand<TFloat32> logits = discriminator.apply(tf, between);
+    Operand<TFloat32> logits = discriminator.apply(tf, between, labels);
     // As R1's: a constant of ones that waits for the logits, so that the backward pass reads D's
     // weights when the forward pass does.
     Ops afterLogits = tf.withControlDependencyOps(List.of(logits.op()));

@@ -7,6 +7,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -17,6 +18,8 @@ import org.tensorflow.types.TInt64;
  * @param mix the gradient penalty's ε, {@code [batch, 1]}; null without the penalty, whose graphs
  *     and feeds are as before it existed
  * @param learningRate D's learning rate at this iteration (fetched for the metrics)
+ * @param labels the real batch\'s class labels, which G\'s samples also take; null unless
+ *     conditional
  * @param generatorLearningRate G's: the same operand when G has no rate of its own
  */
 record IterationInputs(
@@ -24,6 +27,7 @@ record IterationInputs(
     Placeholder<TFloat32> noise,
     Placeholder<TInt64> iteration,
     Placeholder<TFloat32> mix,
+    Placeholder<TInt32> labels,
     Operand<TFloat32> learningRate,
     Operand<TFloat32> generatorLearningRate) {
 
@@ -48,6 +52,11 @@ record IterationInputs(
             ? tf.withName(Names.GP_MIX + suffix)
                 .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, 1)))
             : null;
+    Placeholder<TInt32> labels =
+        config.conditional()
+            ? tf.withName(Names.LABELS + suffix)
+                .placeholder(TInt32.class, Placeholder.shape(Shape.of(batch)))
+            : null;
     Operand<TFloat32> rate =
         tf.withName(Names.LEARNING_RATE + suffix)
             .identity(rate(tf, config, config.learningRate(), iteration));
@@ -55,7 +64,7 @@ record IterationInputs(
         config.generatorBaseLearningRate() == config.learningRate()
             ? rate
             : rate(tf, config, config.generatorBaseLearningRate(), iteration);
-    return new IterationInputs(real, noise, iteration, mix, rate, generatorRate);
+    return new IterationInputs(real, noise, iteration, mix, labels, rate, generatorRate);
   }
 
   /** base · rate^floor(iteration / steps); a plain constant when decay is off. */

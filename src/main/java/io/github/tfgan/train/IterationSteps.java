@@ -13,6 +13,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -29,6 +30,9 @@ final class IterationSteps {
   private final boolean fused;
   private final List<Operand<TFloat32>> fake;
   private final List<Operand<TFloat32>> reals;
+
+  /** The batch's labels per shard (G's samples take the real batch's); null unless conditional. */
+  private final List<Operand<TInt32>> labels;
 
   /** The gradient penalty's ε, one per shard; null without the penalty. */
   private final List<Operand<TFloat32>> mixes;
@@ -78,6 +82,7 @@ final class IterationSteps {
     this.fake = fake;
     this.reals = reals;
     this.mixes = in.mix() == null ? null : Shards.split(tf, in.mix(), fake.size());
+    this.labels = Shards.split(tf, in.labels(), fake.size());
     this.loss = new GanLoss(tf, config, config.batchSize());
     this.dRate = in.learningRate();
     this.gRate = in.generatorLearningRate();
@@ -106,8 +111,8 @@ final class IterationSteps {
     List<Operand<TFloat32>> realProbabilities = new ArrayList<>();
     List<Operand<TFloat32>> fakeProbabilities = new ArrayList<>();
     for (int i = 0; i < fake.size(); i++) {
-      Operand<TFloat32> realLogits = owner.discriminator.apply(tf, reals.get(i));
-      fakeLogits.add(owner.discriminator.apply(tf, fake.get(i)));
+      Operand<TFloat32> realLogits = owner.discriminator.apply(tf, reals.get(i), label(i));
+      fakeLogits.add(owner.discriminator.apply(tf, fake.get(i), label(i)));
       LogitLoss real = loss.discriminatorReal(realLogits);
       LogitLoss fakes = loss.discriminatorFake(fakeLogits.get(i));
       ys.addAll(List.of(realLogits, fakeLogits.get(i)));
@@ -129,6 +134,7 @@ final class IterationSteps {
                 reals.get(i),
                 fake.get(i),
                 mixes.get(i),
+                label(i),
                 batch,
                 config.gpGamma(),
                 "gp_gradients" + suffix + "_" + i);
@@ -182,10 +188,17 @@ final class IterationSteps {
         g.gradients());
   }
 
+  /** Shard {@code i}'s labels, or null when unconditional. */
+  private Operand<TInt32> label(int i) {
+    return labels == null ? null : labels.get(i);
+  }
+
   /** G step with D as updated by the D step ({@code fake} waits for it). */
   private GStep gStep(List<Operand<TFloat32>> fake, String suffix) {
     List<Operand<TFloat32>> logits = new ArrayList<>();
-    fake.forEach(f -> logits.add(owner.discriminator.apply(tf, f)));
+    for (int i = 0; i < fake.size(); i++) {
+      logits.add(owner.discriminator.apply(tf, fake.get(i), label(i)));
+    }
     return gStepOn(logits, suffix);
   }
 

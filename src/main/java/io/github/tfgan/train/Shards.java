@@ -28,7 +28,11 @@ final class Shards {
   }
 
   /** {@code x} split into {@code n} equal row blocks; {@code x} itself when {@code n} is 1. */
-  static List<Operand<TFloat32>> split(Ops tf, Operand<TFloat32> x, int n) {
+  static <T extends org.tensorflow.types.family.TType> List<Operand<T>> split(
+      Ops tf, Operand<T> x, int n) {
+    if (x == null) {
+      return null;
+    }
     if (n == 1) {
       return List.of(x);
     }

@@ -16,6 +16,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The whole training graph, built once: both networks, the losses on logits, one Adam per network
@@ -55,6 +56,9 @@ final class TrainingGraph {
 
   final Placeholder<TFloat32> sampleZ;
   final Operand<TFloat32> sampleImages;
+
+  /** A conditional trainer's sample labels; null when unconditional. */
+  final Placeholder<TInt32> sampleLabels;
 
   private final int r1Every;
 
@@ -109,10 +113,7 @@ final class TrainingGraph {
     discriminator = Network.create(tf, arch.discriminator(), config.seed());
 
     first = IterationInputs.create(tf, config, width, "");
-    List<Operand<TFloat32>> fake = new ArrayList<>();
-    for (Operand<TFloat32> z : Shards.split(tf, first.noise(), shards)) {
-      fake.add(generator.apply(tf, z));
-    }
+    List<Operand<TFloat32>> fake = generate(tf, first.noise(), first, shards);
     List<Operand<TFloat32>> reals = Shards.split(tf, first.realImages(), shards);
     generatorEma =
         config.usesEma()
@@ -134,9 +135,26 @@ final class TrainingGraph {
     sampleZ =
         tf.withName(Names.SAMPLE_Z)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, config.noiseDim())));
+    sampleLabels =
+        arch.isConditional()
+            ? tf.withName(Names.SAMPLE_LABELS)
+                .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)))
+            : null;
     sampleImages =
         tf.withName(Names.SAMPLE_IMAGES)
-            .identity(sampledGenerator().inference().apply(tf, sampleZ));
+            .identity(sampledGenerator().inference().apply(tf, sampleZ, sampleLabels));
+  }
+
+  /** G(z) on {@code noise} (per shard), with the labels of {@code in} when conditional. */
+  private List<Operand<TFloat32>> generate(
+      Ops tf, Operand<TFloat32> noise, IterationInputs in, int shards) {
+    List<Operand<TFloat32>> zs = Shards.split(tf, noise, shards);
+    List<Operand<TInt32>> labels = Shards.split(tf, in.labels(), shards);
+    List<Operand<TFloat32>> fake = new ArrayList<>();
+    for (int i = 0; i < zs.size(); i++) {
+      fake.add(generator.apply(tf, zs.get(i), labels == null ? null : labels.get(i)));
+    }
+    return fake;
   }
 
   /** γ of an iteration's R1 penalty: with lazy R1, γ · r1Every on the iterations that apply it. */
@@ -179,10 +197,7 @@ final class TrainingGraph {
         IterationInputs in = inputs.get(j);
         // D's pass over G(z) reads D: with simultaneous updates, G's update does not wait for D's.
         Ops afterG = tf.withControlDependencies(List.of(before.gUpdate(), before.dTrain()));
-        List<Operand<TFloat32>> fake = new ArrayList<>();
-        for (Operand<TFloat32> z : Shards.split(tf, afterG.identity(in.noise()), shards)) {
-          fake.add(generator.apply(tf, z));
-        }
+        List<Operand<TFloat32>> fake = generate(tf, afterG.identity(in.noise()), in, shards);
         // The real batch's passes wait for D's update and for the G step's pass of D over G(z)
         // (its loss): started as soon as D is updated, they took the cores from the G step,
         // which the iteration after waits for (slower, in a paired timer outside the repo).

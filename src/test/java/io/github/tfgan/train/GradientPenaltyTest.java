@@ -145,6 +145,7 @@ class GradientPenaltyTest {
                         matrix(tf, REAL, FEATURES),
                         matrix(tf, FAKE, FEATURES),
                         matrix(tf, MIX, 1),
+                        null,
                         BATCH,
                         GAMMA,
                         "gp_test");
