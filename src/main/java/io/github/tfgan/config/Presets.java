@@ -18,10 +18,10 @@ import java.util.Locale;
  */
 public final class Presets {
   /** The names {@link #named} accepts, the default first. */
-  public static final List<String> NAMES_LIST = List.of("article", "stable", "vectors");
+  public static final List<String> NAMES_LIST = List.of("article", "stable", "vectors", "dcgan");
 
   /** The names {@link #named} accepts, for messages. */
-  public static final String NAMES = "article, stable or vectors";
+  public static final String NAMES = "article, stable, vectors or dcgan";
 
   private Presets() {}
 
@@ -80,12 +80,29 @@ public final class Presets {
         .build();
   }
 
+  /**
+   * Convolutional nets for images ({@code --net dcgan:64}, {@link io.github.tfgan.model.ConvNets}):
+   * {@code stable}'s training (R1 γ 1 every 4th iteration, Adam β1 0 and β2 0.99, learning rates
+   * 1e-3 for D and 3e-3 for G, a moving average of G's weights) with batch 64, decay 0.999 and
+   * 12,000 iterations, sized for about 15 minutes on MNIST on this project's 2-core machines
+   * (docs/presets.md, "The dcgan preset").
+   */
+  public static GanConfig dcgan() {
+    return stable().toBuilder()
+        .net("dcgan:64")
+        .batchSize(64)
+        .emaDecay(0.999f)
+        .iterations(12_000)
+        .build();
+  }
+
   /** The preset called {@code name}. */
   public static GanConfig named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "article" -> article();
       case "stable" -> stable();
       case "vectors" -> vectors();
+      case "dcgan" -> dcgan();
       default ->
           throw new IllegalArgumentException(
               "preset: expected " + NAMES + " (see docs/presets.md), found '" + name + "'");

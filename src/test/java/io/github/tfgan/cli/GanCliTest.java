@@ -228,7 +228,8 @@ class GanCliTest {
     Run unknown = cli("bench", "--preset", "fast", "--no-python");
     assertEquals(2, unknown.code());
     assertTrue(
-        unknown.err().contains("--preset: expected article, stable or vectors"), unknown.err());
+        unknown.err().contains("--preset: expected article, stable, vectors or dcgan"),
+        unknown.err());
   }
 
   @Test
@@ -418,7 +419,8 @@ class GanCliTest {
     Run unknown = cli("train", "--preset", "fast");
     assertEquals(2, unknown.code());
     assertTrue(
-        unknown.err().contains("--preset: expected article, stable or vectors"), unknown.err());
+        unknown.err().contains("--preset: expected article, stable, vectors or dcgan"),
+        unknown.err());
   }
 
   @Test
