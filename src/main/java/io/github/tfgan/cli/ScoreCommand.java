@@ -53,6 +53,20 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Also write D's logits, float32 [n, 1].")
   Path logitsOut;
 
+  @Option(
+      names = "--label",
+      paramLabel = "K",
+      description = "With a class-conditional discriminator: score every sample as class K.")
+  Integer label;
+
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description =
+          "With a class-conditional discriminator and a .npy --images: each sample's class, a .npy"
+              + " of n integers (a folder of images gives its classes itself).")
+  Path labels;
+
   @Option(names = "--force", description = "Replace existing --out and --logits-out files.")
   boolean force;
 
@@ -72,9 +86,22 @@ final class ScoreCommand implements Callable<Integer> {
     DiscriminatorModel.Scores scores;
     int n;
     try (DiscriminatorModel d = Flags.on("--model", () -> DiscriminatorModel.load(model))) {
-      float[] x = read(d.sampleShape());
+      Dataset data = open(d.sampleShape());
+      float[] x =
+          data == null ? Flags.on("--images", () -> PngImages.readDigit(images)) : data.toFloats();
       n = x.length / d.sampleShape().size();
-      scores = Flags.on("--images", () -> d.score(x));
+      if (d.isConditional()) {
+        int[] classes = classes(data, n);
+        scores = Flags.on("--label", () -> d.score(x, classes));
+      } else if (label != null || labels != null) {
+        throw new UsageError(
+            (label != null ? "--label" : "--labels")
+                + ": expected a class-conditional discriminator (trained with --conditional),"
+                + " found an unconditional one in "
+                + model);
+      } else {
+        scores = Flags.on("--images", () -> d.score(x));
+      }
     }
     Npy.write(out, scores.probability(), n, 1);
     if (logitsOut != null) {
@@ -91,16 +118,35 @@ final class ScoreCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The classes of a conditional discriminator's samples: --label, --labels or the data's. */
+  private int[] classes(Dataset data, int n) {
+    int[] classes = new int[n];
+    if (label != null) {
+      java.util.Arrays.fill(classes, label);
+    } else if (data != null && data.hasLabels()) {
+      for (int i = 0; i < n; i++) {
+        classes[i] = data.label(i);
+      }
+    } else {
+      throw new UsageError(
+          "--label or --labels: expected the samples' classes for a class-conditional"
+              + " discriminator, found none");
+    }
+    return classes;
+  }
+
   /**
-   * The samples of {@code --images} as D takes them: a PNG (one image), a .npy of shape {@code [n,
-   * ...shape]} (or flat {@code [n, H·W·C]}), or any data set {@link Datasets#open} reads.
+   * The samples of {@code --images} as D takes them: null for a PNG (one MNIST digit), else a .npy
+   * of shape {@code [n, ...shape]} (or flat {@code [n, H·W·C]}), or any data set {@link
+   * Datasets#open} reads.
    */
-  private float[] read(DataShape shape) throws Exception {
+  private Dataset open(DataShape shape) throws Exception {
     String name = images.getFileName() == null ? "" : images.getFileName().toString();
     if (name.toLowerCase(Locale.ROOT).endsWith(".png") && shape.equals(DataShape.MNIST)) {
-      return Flags.on("--images", () -> PngImages.readDigit(images));
+      return null;
     }
-    Dataset data = Flags.on("--images", () -> Datasets.open(images, ReadOptions.NONE));
+    ReadOptions options = labels == null ? ReadOptions.NONE : new ReadOptions(labels, null, null);
+    Dataset data = Flags.on("--images", () -> Datasets.open(images, options));
     boolean same =
         data.shape().equals(shape)
             || (!data.shape().isImage() && data.shape().size() == shape.size() && shape.isImage());
@@ -113,6 +159,6 @@ final class ScoreCommand implements Callable<Integer> {
               + " (the discriminator's), found "
               + data.shape());
     }
-    return data.toFloats();
+    return data;
   }
 }

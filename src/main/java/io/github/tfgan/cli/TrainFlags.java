@@ -48,9 +48,10 @@ final class TrainFlags {
               (b, v) -> b.dataset(builtIn(v))),
           flag(
               "--net",
-              "mlp:W1,W2,...",
-              "Dense networks: G's hidden widths, D's the same reversed; input and output sizes"
-                  + " come from the data.",
+              "NET",
+              "mlp:W1,W2,...: dense networks, G's hidden widths, D's the same reversed. dcgan:W:"
+                  + " convolutional (DCGAN) networks for images, W filters in D's first and G's"
+                  + " last block (dcgan:W:bn: D with batch norm). Sizes come from the data.",
               GanConfig::net,
               GanConfig.Builder::net),
           intFlag(
