@@ -24,6 +24,19 @@ public final class GradientSupport {
    *     gradient, and what to do instead
    */
   public static void check(GanConfig config, GanArchitecture architecture) {
+    // Not a gradient, but checked at the same points: the feeds have labels exactly when the
+    // configuration is conditional, and a conditional net needs them.
+    if (config.conditional() != architecture.isConditional()) {
+      throw new IllegalArgumentException(
+          "conditional: expected an architecture "
+              + (config.conditional() ? "conditioned on the data's classes" : "without labels")
+              + " (the configuration's conditional is "
+              + config.conditional()
+              + "), found "
+              + (architecture.isConditional()
+                  ? "one conditioned on " + architecture.classes() + " classes"
+                  : "an unconditional one"));
+    }
     List<String> ops = architecture.discriminator().opsWithoutSecondOrderGradient();
     List<String> flags = new ArrayList<>();
     List<String> fields = new ArrayList<>();

@@ -14,8 +14,11 @@ import io.github.tfgan.data.ArrayDataset;
 import io.github.tfgan.export.DiscriminatorModel;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.export.SavedModelExporter;
+import io.github.tfgan.model.Activation;
+import io.github.tfgan.model.DataScaling;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.GanArchitecture;
+import io.github.tfgan.model.Layer;
 import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.TrainerOptions;
@@ -190,5 +193,56 @@ class ConditionalRunTest {
       float[] other = g.generate(z, new int[] {1, 1, 2, 2, 0, 0});
       assertFalse(java.util.Arrays.equals(fromTrainer, other));
     }
+  }
+
+  /** The code of docs/library.md, "Networks written in code", trains. */
+  @Test
+  void theLibraryDocsSpecWrittenInCodeTrains(@TempDir Path tmp) throws Exception {
+    ArrayDataset data = bars(32, 4);
+    GanConfig config = small("dcgan:4").toBuilder().conditional(false).iterations(2).build();
+    Path runDir = tmp.resolve("code");
+    // from here as in the docs
+    DataShape shape = DataShape.image(16, 16, 1);
+    NetworkSpec g =
+        new NetworkSpec(
+            "generator",
+            8,
+            List.of( // z of 8 values
+                Layer.dense(4 * 4 * 16, Activation.LINEAR),
+                Layer.reshape(4, 4, 16),
+                Layer.batchNorm(Activation.RELU),
+                Layer.convTranspose(8, 4, 2, Activation.LINEAR), // 8x8x8
+                Layer.batchNorm(Activation.RELU),
+                Layer.convTranspose(1, 4, 2, Activation.TANH), // 16x16x1, in [-1, 1]
+                Layer.reshape(256))); // G and D exchange flat rows
+    NetworkSpec d =
+        new NetworkSpec(
+            "discriminator",
+            256,
+            List.of(
+                Layer.reshape(16, 16, 1),
+                Layer.conv(8, 4, 2, Activation.LEAKY_RELU),
+                Layer.conv(16, 4, 2, Activation.LEAKY_RELU),
+                Layer.reshape(4 * 4 * 16),
+                Layer.dense(1, Activation.LINEAR))); // one logit
+    GanArchitecture arch =
+        new GanArchitecture(shape, DataScaling.SYMMETRIC, false, g, d)
+            .conditional(data.classes()); // optional: G and D take labels
+    TrainingRun.create(config.toBuilder().conditional(true).build(), data, runDir)
+        .architecture(arch)
+        .run();
+    // to here
+    assertEquals(arch, RunRecord.read(new RunDirectory(runDir)).architecture());
+    String docs = Files.readString(Path.of("docs/library.md"));
+    String code =
+        Files.readString(Path.of("src/test/java/io/github/tfgan/run/ConditionalRunTest.java"));
+    String body =
+        code.substring(
+            code.indexOf("// from here as in the docs") + 28, code.indexOf("    // to here"));
+    String unindented =
+        body.lines()
+            .map(l -> l.length() >= 4 ? l.substring(4) : l)
+            .collect(java.util.stream.Collectors.joining("\n"));
+    assertTrue(docs.contains(unindented), "docs/library.md shows this test's code");
   }
 }
