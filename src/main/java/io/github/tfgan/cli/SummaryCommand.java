@@ -38,8 +38,14 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(
       names = "--net",
       paramLabel = "SPEC",
-      description = "Networks, mlp:W1,W2,... (default: ${DEFAULT-VALUE}).")
+      description = "Networks, mlp:W1,W2,... or dcgan:W[:bn] (default: ${DEFAULT-VALUE}).")
   String net = NetworkSpec.ARTICLE_NET;
+
+  @Option(
+      names = "--classes",
+      paramLabel = "K",
+      description = "Class-conditional networks of K classes (as train --conditional builds).")
+  Integer classes;
 
   @Option(
       names = "--shape",
@@ -91,14 +97,18 @@ final class SummaryCommand implements Callable<Integer> {
     }
     DataShape sampleShape = shape == null ? DataShape.MNIST : parseShape(shape);
     try {
-      if (shape == null && net.equals(NetworkSpec.ARTICLE_NET)) {
+      if (shape == null && net.equals(NetworkSpec.ARTICLE_NET) && classes == null) {
         return GanArchitecture.article(noiseDim);
       }
       DataScaling scaling =
           sampleShape.isImage()
               ? DataScaling.SYMMETRIC
               : DataScaling.standard(new float[sampleShape.size()], ones(sampleShape.size()));
-      return GanArchitecture.mlp(net, noiseDim, sampleShape, scaling, false);
+      GanArchitecture arch = GanArchitecture.of(net, noiseDim, sampleShape, scaling, false);
+      if (classes != null && classes < 2) {
+        throw new UsageError("--classes: expected at least 2, found " + classes);
+      }
+      return classes == null ? arch : arch.conditional(classes);
     } catch (IllegalArgumentException e) {
       throw UsageError.of("--net", e);
     }

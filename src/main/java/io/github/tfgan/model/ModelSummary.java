@@ -21,7 +21,13 @@ public final class ModelSummary {
             Locale.ROOT, "%-30s %-22s %12s%n", "Layer (activation)", "Output shape", "Params"));
     sb.append(rule);
     List<int[]> shapes = spec.shapes();
-    sb.append(row("input", shapes.get(0), 0));
+    sb.append(
+        row(
+            spec.conditioning() == NetworkSpec.Conditioning.INPUT
+                ? "input (z, one-hot label)"
+                : "input",
+            shapes.get(0),
+            0));
     for (int i = 0; i < spec.layers().size(); i++) {
       Layer layer = spec.layers().get(i);
       String name = layer.typeName() + (i + 1);
@@ -33,6 +39,16 @@ public final class ModelSummary {
       }
       int[] in = shapes.get(i);
       sb.append(row(name, shapes.get(i + 1), layer.parameterCount(in) + layer.stateCount(in)));
+    }
+    if (spec.conditioning() == NetworkSpec.Conditioning.PROJECTION) {
+      int features = spec.shapes().get(spec.shapes().size() - 2)[0];
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-30s %-22s %,12d%n",
+              "embedding (projection)",
+              "(" + spec.classes() + ", " + features + ")",
+              spec.embeddingCount()));
     }
     sb.append(rule);
     long state = spec.stateCount();
