@@ -34,6 +34,9 @@ final class IterationSteps {
   /** The batch's labels per shard (G's samples take the real batch's); null unless conditional. */
   private final List<Operand<TInt32>> labels;
 
+  /** The iteration's noise, whole batch. */
+  private final Operand<TFloat32> noise;
+
   /** The gradient penalty's ε, one per shard; null without the penalty. */
   private final List<Operand<TFloat32>> mixes;
 
@@ -83,6 +86,7 @@ final class IterationSteps {
     this.reals = reals;
     this.mixes = in.mix() == null ? null : Shards.split(tf, in.mix(), fake.size());
     this.labels = Shards.split(tf, in.labels(), fake.size());
+    this.noise = in.noise();
     this.loss = new GanLoss(tf, config, config.batchSize());
     this.dRate = in.learningRate();
     this.gRate = in.generatorLearningRate();
@@ -262,14 +266,23 @@ final class IterationSteps {
       step = after.constant(1f - decay);
     }
     List<Op> updates = new ArrayList<>();
-    // Batch norm's moving statistics are averaged too: the average's own are never computed.
-    List<Variable<TFloat32>> weights = owner.generator.savedVariables();
-    List<Variable<TFloat32>> averages = owner.generatorEma.savedVariables();
+    List<Variable<TFloat32>> weights = owner.generator.variables();
+    List<Variable<TFloat32>> averages = owner.generatorEma.variables();
     for (int i = 0; i < weights.size(); i++) {
       Variable<TFloat32> avg = averages.get(i);
       updates.add(after.train.applyGradientDescent(avg, step, after.math.sub(avg, weights.get(i))));
     }
-    return tf.withControlDependencies(updates).withName(name).noOp();
+    if (owner.generatorEma.savedVariables().size() == averages.size()) {
+      return tf.withControlDependencies(updates).withName(name).noOp();
+    }
+    // With batch norm, the average keeps statistics of its own: averaging G's would normalise the
+    // average's activations with another network's (blurred, broken strokes in the samples). Once
+    // its weights are updated, the average runs in training mode on the first shard's noise, which
+    // moves its moving statistics toward its own batch statistics.
+    Ops averaged = tf.withControlDependencies(updates);
+    Operand<TFloat32> z = Shards.split(tf, averaged.identity(noise), fake.size()).get(0);
+    Operand<TFloat32> own = owner.generatorEma.apply(averaged, z, label(0));
+    return tf.withControlDependencyOps(List.of(own.op())).withName(name).noOp();
   }
 
   /**
