@@ -138,6 +138,14 @@ class ConvRunTest {
       }
       fromTrainer = t.generate(z);
       float[][] values = t.variableValues(t.sampledGeneratorVariables());
+      // The average keeps batch-norm statistics of its own: they moved from their start (0, 1)
+      // and differ from G's.
+      float[][] live = t.variableValues(t.generatorVariables());
+      int movingMean = 4; // dense kernel, bias; batch norm γ, β, moving mean
+      assertTrue(maxAbs(values[movingMean]) > 0f, "the average's moving mean moved");
+      assertFalse(
+          java.util.Arrays.equals(live[movingMean], values[movingMean]),
+          "the average's statistics are its own");
       assertEquals(
           arch.generator().parameterCount() + arch.generator().stateCount(), count(values));
       io.github.tfgan.export.SavedModelExporter.exportValues(
@@ -146,6 +154,14 @@ class ConvRunTest {
     try (GeneratorModel g = GeneratorModel.load(model)) {
       assertArrayEquals(fromTrainer, g.generate(z), 1e-5f);
     }
+  }
+
+  private static float maxAbs(float[] v) {
+    float m = 0f;
+    for (float x : v) {
+      m = Math.max(m, Math.abs(x));
+    }
+    return m;
   }
 
   private static long count(float[][] values) {
