@@ -197,4 +197,50 @@ class ConditionalCliTest {
     assertTrue(
         label.err().contains("--label: expected a class-conditional generator"), label.err());
   }
+
+  @Test
+  void aPenaltyOnABatchNormDiscriminatorIsRefusedBeforeTrainingNamingTheOp() throws Exception {
+    Path data = TestFiles.npy(dir.resolve("plain.npy"), "|u1", "(16, 8, 8)", new byte[16 * 64]);
+    Path out = dir.resolve("bn");
+    GanCliTest.Run r1 =
+        cli(
+            "train",
+            "--data",
+            data.toString(),
+            "--preset",
+            "dcgan",
+            "--net",
+            "dcgan:4:bn",
+            "--iterations",
+            "2",
+            "--batch-size",
+            "8",
+            "--out",
+            out.toString());
+    assertEquals(2, r1.code(), r1.err());
+    assertTrue(r1.err().contains("--r1-gamma (r1Gamma 1.0)"), r1.err());
+    assertTrue(r1.err().contains("found FusedBatchNormGradV3 without one"), r1.err());
+    assertTrue(!java.nio.file.Files.exists(out), "nothing written");
+    GanCliTest.Run gp =
+        cli(
+            "train",
+            "--data",
+            data.toString(),
+            "--net",
+            "dcgan:4:bn",
+            "--r1-gamma",
+            "0",
+            "--loss",
+            "wasserstein",
+            "--gp-gamma",
+            "10",
+            "--iterations",
+            "2",
+            "--batch-size",
+            "8",
+            "--out",
+            out.toString());
+    assertEquals(2, gp.code(), gp.err());
+    assertTrue(gp.err().contains("--gp-gamma (gpGamma 10.0)"), gp.err());
+  }
 }
