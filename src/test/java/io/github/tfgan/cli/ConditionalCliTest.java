@@ -200,7 +200,8 @@ class ConditionalCliTest {
 
   @Test
   void aPenaltyOnABatchNormDiscriminatorIsRefusedBeforeTrainingNamingTheOp() throws Exception {
-    Path data = TestFiles.npy(dir.resolve("plain.npy"), "|u1", "(16, 8, 8)", new byte[16 * 64]);
+    Path data = TestFiles.npy(dir.resolve("big.npy"), "|u1", "(16, 16, 16)", new byte[16 * 256]);
+    // 16x16: two blocks in D, the second with batch norm
     Path out = dir.resolve("bn");
     GanCliTest.Run r1 =
         cli(
