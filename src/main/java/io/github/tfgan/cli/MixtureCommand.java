@@ -1,15 +1,20 @@
 package io.github.tfgan.cli;
 
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.data.Npy;
+import io.github.tfgan.eval.ColourModeCoverage;
+import io.github.tfgan.eval.ColourModes;
 import io.github.tfgan.eval.GaussianMixture;
 import io.github.tfgan.eval.MixtureCoverage;
 import io.github.tfgan.export.GeneratorModel;
+import io.github.tfgan.image.ImageGrid;
 import io.github.tfgan.image.ScatterPlot;
 import io.github.tfgan.model.DataShape;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Writes a two-dimensional Gaussian mixture as CSV, or measures how an exported generator covers
- * one ({@link GaussianMixture}, {@link MixtureCoverage}).
+ * one ({@link GaussianMixture}, {@link MixtureCoverage}); the same for a colour image set with
+ * known modes ({@link ColourModes}, {@link ColourModeCoverage}), written as {@code .npy}.
  */
 @Command(
     name = "mixture",
@@ -30,7 +36,11 @@ import picocli.CommandLine.Option;
       "gan mixture --kind ring8|grid25 --out FILE.csv [--count N] [--seed N]",
       "            [--plot FILE.png] [--force]",
       "gan mixture --kind ring8|grid25 --model DIR [--count N] [--seed N]",
-      "            [--json FILE] [--plot FILE.png] [--force]"
+      "            [--json FILE] [--plot FILE.png] [--force]",
+      "gan mixture --kind colours16 --out FILE.npy [--labels FILE.npy] [--count N]",
+      "            [--seed N] [--plot FILE.png] [--force]",
+      "gan mixture --kind colours16 --model DIR [--count N] [--seed N] [--json FILE]",
+      "            [--plot FILE.png] [--force]"
     },
     description = {
       "Write a two-dimensional Gaussian mixture as CSV, or measure how a generator trained on one"
@@ -38,42 +48,65 @@ import picocli.CommandLine.Option;
       "",
       "ring8: 8 modes on a circle of radius 2, standard deviation 0.02; grid25: 25 modes on a 5x5"
           + " grid 2 apart, 0.05. A sample is of high quality within 3 standard deviations of its"
-          + " nearest mode (VEEGAN's measure); a mode is covered by 20 such samples in 2500."
+          + " nearest mode (VEEGAN's measure); a mode is covered by 20 such samples in 2500.",
+      "",
+      "colours16: 32x32 RGB images (uint8 .npy), each a 10-pixel square of one of 4 colours (red,"
+          + " green, blue, yellow) in one of 4 quadrants on black: 16 modes; the square is shifted"
+          + " up to 2 pixels and its brightness varies by up to 10%. A sample goes to the mode of"
+          + " its nearest template (the mode's square at each allowed shift) and is of high"
+          + " quality within 0.5 of it (in units of one lit channel of the square; the set's own"
+          + " images are within 0.15); a mode is covered by a quarter of its fair share of such"
+          + " samples (n/64)."
     })
 final class MixtureCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--kind",
-      paramLabel = "ring8|grid25",
+      paramLabel = "ring8|grid25|colours16",
       required = true,
-      description = "Which mixture (docs/results/mixtures.md).")
+      description =
+          "Which mixture (docs/results/mixtures.md) or colour set (docs/results/colour-modes.md).")
   String kind;
 
   @Option(
       names = "--out",
-      paramLabel = "FILE.csv",
-      description = "Write the mixture's points to FILE.csv (header x0,x1), for train --data.")
+      paramLabel = "FILE.csv|FILE.npy",
+      description =
+          "Write the mixture's points to FILE.csv (header x0,x1), or colours16's images to"
+              + " FILE.npy ((N, 32, 32, 3) uint8), for train --data.")
   Path out;
+
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE.npy",
+      description =
+          "With --kind colours16 --out: also write each image's mode (0-15: colour x 4 +"
+              + " quadrant) to FILE.npy ((N,) int32), for train --labels.")
+  Path labels;
 
   @Option(
       names = "--model",
       paramLabel = "DIR",
       description =
-          "Measure this generator SavedModel (of 2-dimensional vectors) instead: modes"
-              + " covered, high-quality share, high-quality samples per mode.")
+          "Measure this generator SavedModel (of 2-dimensional vectors, or of 32x32x3 images for"
+              + " colours16) instead: modes covered, high-quality share, high-quality samples per"
+              + " mode.")
   Path model;
 
   @Option(
       names = "--count",
       paramLabel = "N",
-      description = "Points to write, or samples to draw from --model (default: ${DEFAULT-VALUE}).")
-  int count = GaussianMixture.VEEGAN_SAMPLES;
+      description =
+          "Points or images to write, or samples to draw from --model (default: 2500 for ring8"
+              + " and grid25, 10000 for colours16).")
+  Integer count;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Seed of the points, or of --model's noise (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seed of the points or images, or of --model's noise (default: ${DEFAULT-VALUE}).")
   long seed = GanConfig.DEFAULT_SEED;
 
   @Option(
@@ -85,7 +118,9 @@ final class MixtureCommand implements Callable<Integer> {
   @Option(
       names = "--plot",
       paramLabel = "FILE.png",
-      description = "Also draw the points (or samples) over the modes as a PNG scatter plot.")
+      description =
+          "Also draw the points (or samples) over the modes as a PNG scatter plot; for colours16,"
+              + " the first 64 images (or samples) as a PNG grid.")
   Path plot;
 
   @Option(names = "--force", description = "Replace existing output files.")
@@ -93,15 +128,23 @@ final class MixtureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    GaussianMixture mixture;
-    try {
-      mixture = GaussianMixture.named(kind);
-    } catch (IllegalArgumentException e) {
-      throw UsageError.of("--kind", e);
+    boolean colours = ColourModes.NAMES.contains(kind.toLowerCase(Locale.ROOT));
+    if (!colours && !GaussianMixture.NAMES.contains(kind.toLowerCase(Locale.ROOT))) {
+      throw new UsageError(
+          "--kind: expected "
+              + String.join(", ", GaussianMixture.NAMES)
+              + " or "
+              + String.join(" or ", ColourModes.NAMES)
+              + ", found '"
+              + kind
+              + "'");
     }
     if ((out == null) == (model == null)) {
       throw new UsageError(
           "--out or --model: expected exactly one, found " + (out == null ? "neither" : "both"));
+    }
+    if (count == null) {
+      count = colours ? ColourModes.DEFAULT_SAMPLES : GaussianMixture.VEEGAN_SAMPLES;
     }
     if (count <= 0) {
       throw new UsageError("--count: expected a positive number, found " + count);
@@ -109,9 +152,22 @@ final class MixtureCommand implements Callable<Integer> {
     if (json != null && model == null) {
       throw new UsageError("--json: expected it with --model DIR, found it with --out");
     }
+    if (labels != null && (!colours || out == null)) {
+      throw new UsageError(
+          "--labels: expected it with --kind colours16 --out FILE.npy, found it with --kind "
+              + kind
+              + (out == null ? " --model" : " --out"));
+    }
     if (out != null) {
-      expectKind("--out", out, GanCli.OutputKind.CSV);
+      expectKind("--out", out, colours ? GanCli.OutputKind.NPY : GanCli.OutputKind.CSV);
       OutputFile.check("--out", out, force);
+    }
+    if (labels != null) {
+      expectKind("--labels", labels, GanCli.OutputKind.NPY);
+      if (labels.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+        throw new UsageError("--labels: expected a file other than --out's, found " + labels);
+      }
+      OutputFile.check("--labels", labels, force);
     }
     if (plot != null) {
       expectKind("--plot", plot, GanCli.OutputKind.PNG);
@@ -121,6 +177,10 @@ final class MixtureCommand implements Callable<Integer> {
       OutputFile.check("--json", json, force);
     }
     PrintStream stdout = GanCli.stdout(spec);
+    if (colours) {
+      return colours(ColourModes.named(kind), stdout);
+    }
+    GaussianMixture mixture = GaussianMixture.named(kind);
     if (out != null) {
       float[] points = mixture.sample(count, seed);
       CsvOutput.write(out, points, 2);
@@ -167,6 +227,130 @@ final class MixtureCommand implements Callable<Integer> {
           stdout);
     }
     return 0;
+  }
+
+  /** Images shown by --plot. */
+  static final int PLOT_IMAGES = 64;
+
+  /** Pixels per image pixel in --plot's grid. */
+  private static final int PLOT_SCALE = 2;
+
+  private int colours(ColourModes set, PrintStream stdout) throws Exception {
+    int size = set.shape().size();
+    if (out != null) {
+      if (count > Integer.MAX_VALUE / size) {
+        throw new UsageError(
+            "--count: expected at most " + Integer.MAX_VALUE / size + " images, found " + count);
+      }
+      ColourModes.Images images = set.sample(count, seed);
+      Npy.writeUint8(out, images.pixels(), set.shape().withBatch(count));
+      stdout.println(
+          "wrote "
+              + count
+              + " images of "
+              + set.name()
+              + " ("
+              + set.shape().describe()
+              + ", uint8) to "
+              + out);
+      if (labels != null) {
+        Npy.writeInt32(labels, images.modes());
+        stdout.println("wrote their modes (0-" + (set.modes() - 1) + ") to " + labels);
+      }
+      if (plot != null) {
+        int shown = Math.min(count, PLOT_IMAGES);
+        byte[] first = Arrays.copyOf(images.pixels(), shown * size);
+        ImageGrid.writePng(ColourModes.toUnit(first), set.shape(), PLOT_SCALE, 0, plot);
+        stdout.println("wrote " + plot);
+      }
+      return 0;
+    }
+    ColourModes.Tally tally = set.tally();
+    float[] shown = new float[Math.min(count, PLOT_IMAGES) * size];
+    int[] kept = {0};
+    try (GeneratorModel generator = Flags.on("--model", () -> GeneratorModel.load(model))) {
+      DataShape shape = generator.sampleShape();
+      if (!shape.equals(set.shape())) {
+        throw new UsageError(
+            "--model "
+                + model
+                + ": expected a generator of "
+                + set.shape().describe()
+                + ", found one of "
+                + shape.describe());
+      }
+      if (generator.isConditional()) {
+        throw new UsageError(
+            "--model "
+                + model
+                + ": expected an unconditional generator, found a class-conditional one");
+      }
+      generator.generate(
+          count,
+          seed,
+          GenerateCommand.BATCH,
+          (images, rows) -> {
+            tally.add(images, rows);
+            int room = shown.length / size - kept[0];
+            if (room > 0) {
+              int take = Math.min(room, rows);
+              System.arraycopy(images, 0, shown, kept[0] * size, take * size);
+              kept[0] += take;
+            }
+          });
+    }
+    ColourModeCoverage coverage = tally.coverage();
+    print(coverage, stdout);
+    if (json != null) {
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("model", model.toString());
+      figures.put("seed", seed);
+      figures.put("coverage", coverage);
+      GanCli.writeJson(json, figures);
+      stdout.println("wrote " + json);
+    }
+    if (plot != null) {
+      ImageGrid.writePng(shown, set.shape(), PLOT_SCALE, 0, plot);
+      stdout.println("wrote " + plot);
+    }
+    return 0;
+  }
+
+  static void print(ColourModeCoverage c, PrintStream stdout) {
+    stdout.println(c.summary());
+    stdout.println(
+        String.format(
+            Locale.ROOT,
+            "  high quality: within %.2f of the nearest template (in units of one lit channel of"
+                + " the square); covered: at least %d high-quality samples (a quarter of a fair"
+                + " share); %d/%d modes with any",
+            c.qualityDistance(),
+            c.modeMinimum(),
+            c.modesReached(),
+            c.modes()));
+    int[] good = c.perMode();
+    int[] nearest = c.nearest();
+    List<String> names = c.modeNames();
+    int width = names.stream().mapToInt(String::length).max().orElse(0);
+    stdout.println(
+        String.format(
+            Locale.ROOT,
+            "  %-" + width + "s  %12s  %7s  %7s",
+            "mode",
+            "high quality",
+            "share",
+            "nearest"));
+    for (int k = 0; k < c.modes(); k++) {
+      stdout.println(
+          String.format(
+              Locale.ROOT,
+              "  %-" + width + "s  %12d  %6.2f%%  %7d%s",
+              names.get(k),
+              good[k],
+              100.0 * good[k] / c.samples(),
+              nearest[k],
+              good[k] >= c.modeMinimum() ? "" : "  not covered"));
+    }
   }
 
   private void writePlot(GaussianMixture mixture, float[] points, String title, PrintStream stdout)
