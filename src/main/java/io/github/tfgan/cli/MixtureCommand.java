@@ -37,14 +37,14 @@ import picocli.CommandLine.Option;
       "            [--plot FILE.png] [--force]",
       "gan mixture --kind ring8|grid25 --model DIR [--count N] [--seed N]",
       "            [--json FILE] [--plot FILE.png] [--force]",
-      "gan mixture --kind colours16 --out FILE.npy [--labels FILE.npy] [--count N]",
-      "            [--seed N] [--plot FILE.png] [--force]",
-      "gan mixture --kind colours16 --model DIR [--count N] [--seed N] [--json FILE]",
-      "            [--plot FILE.png] [--force]"
+      "gan mixture --kind colours16 --out FILE.npy [--labels FILE.npy]",
+      "            [--count N] [--seed N] [--plot FILE.png] [--force]",
+      "gan mixture --kind colours16 --model DIR [--count N] [--seed N]",
+      "            [--json FILE] [--plot FILE.png] [--force]"
     },
     description = {
-      "Write a two-dimensional Gaussian mixture as CSV, or measure how a generator trained on one"
-          + " covers its modes.",
+      "Write a two-dimensional Gaussian mixture as CSV, or a colour image set with known modes"
+          + " as .npy; or measure how a generator trained on one covers its modes.",
       "",
       "ring8: 8 modes on a circle of radius 2, standard deviation 0.02; grid25: 25 modes on a 5x5"
           + " grid 2 apart, 0.05. A sample is of high quality within 3 standard deviations of its"
@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
       "",
       "colours16: 32x32 RGB images (uint8 .npy), each a 10-pixel square of one of 4 colours (red,"
           + " green, blue, yellow) in one of 4 quadrants on black: 16 modes; the square is shifted"
-          + " up to 2 pixels and its brightness varies by up to 10%. A sample goes to the mode of"
+          + " up to 2 pixels and its brightness varies by up to 10%%. A sample goes to the mode of"
           + " its nearest template (the mode's square at each allowed shift) and is of high"
           + " quality within 0.5 of it (in units of one lit channel of the square; the set's own"
           + " images are within 0.15); a mode is covered by a quarter of its fair share of such"

@@ -91,8 +91,8 @@ class ColourModesTest {
     // pinned: stream eval/colour-modes of SplitMix64 gives the same bits on every JDK
     assertArrayEquals(new int[] {15, 15, 14, 2, 10, 6, 9, 12}, Arrays.copyOf(a.modes(), 8));
     long hash = 0;
-    for (byte b : a.pixels()) {
-      hash = 31 * hash + (b & 0xff);
+    for (byte v : a.pixels()) {
+      hash = 31 * hash + (v & 0xff);
     }
     assertEquals(237907820934301248L, hash, "the bytes of the first 300 images");
   }
