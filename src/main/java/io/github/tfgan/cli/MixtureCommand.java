@@ -235,6 +235,9 @@ final class MixtureCommand implements Callable<Integer> {
   /** Pixels per image pixel in --plot's grid. */
   private static final int PLOT_SCALE = 2;
 
+  /** Grey level between --plot's images, which have black backgrounds. */
+  private static final float PLOT_PADDING = 0.5f;
+
   private int colours(ColourModes set, PrintStream stdout) throws Exception {
     int size = set.shape().size();
     if (out != null) {
@@ -260,7 +263,8 @@ final class MixtureCommand implements Callable<Integer> {
       if (plot != null) {
         int shown = Math.min(count, PLOT_IMAGES);
         byte[] first = Arrays.copyOf(images.pixels(), shown * size);
-        ImageGrid.writePng(ColourModes.toUnit(first), set.shape(), PLOT_SCALE, 0, plot);
+        ImageGrid.writePng(
+            ColourModes.toUnit(first), set.shape(), PLOT_SCALE, 0, PLOT_PADDING, plot);
         stdout.println("wrote " + plot);
       }
       return 0;
@@ -310,7 +314,7 @@ final class MixtureCommand implements Callable<Integer> {
       stdout.println("wrote " + json);
     }
     if (plot != null) {
-      ImageGrid.writePng(shown, set.shape(), PLOT_SCALE, 0, plot);
+      ImageGrid.writePng(shown, set.shape(), PLOT_SCALE, 0, PLOT_PADDING, plot);
       stdout.println("wrote " + plot);
     }
     return 0;

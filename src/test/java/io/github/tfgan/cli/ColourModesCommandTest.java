@@ -99,6 +99,8 @@ class ColourModesCommandTest {
     }
     BufferedImage grid = ImageIO.read(dir.resolve("data.png").toFile());
     assertEquals(8 * (64 + 2) + 2, grid.getWidth(), "8x8 images of 32 pixels at scale 2");
+    assertEquals(0x808080, grid.getRGB(0, 0) & 0xffffff, "grey between the images");
+    assertEquals(0, grid.getRGB(2, 2) & 0xffffff, "a black corner of the first image");
   }
 
   @Test
