@@ -240,10 +240,7 @@ public final class Npy {
   }
 
   /**
-   * Writes bytes as a uint8 ({@code |u1}, C order) {@code .npy} file of any shape, the form in
-   * which {@link Datasets#open} reads pixels, through a temporary sibling and a rename.
-   *
-   * @param shape the dimensions, outermost first; their product must be {@code data.length}
+   * As {@link #write(Path, float[], long[])} for bytes: uint8 ({@code |u1}), as pixels are read.
    */
   public static void writeUint8(Path file, byte[] data, long[] shape) throws IOException {
     long count = checkShape(shape, 0);

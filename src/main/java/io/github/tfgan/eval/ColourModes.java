@@ -308,80 +308,14 @@ public final class ColourModes {
     return new Assignment(bestMode, Math.sqrt(Math.max(0, bestSquared) / unit));
   }
 
-  /** A running count of images against the modes: {@link #add} batches, then {@link #coverage}. */
-  public final class Tally {
-    private final int[] highQuality = new int[modes()];
-    private final int[] nearest = new int[modes()];
-    private int samples;
-
-    private Tally() {}
-
-    /**
-     * Counts {@code rows} images.
-     *
-     * @param images {@code rows × 3072} floats in [0, 1], HWC, row-major
-     */
-    public void add(float[] images, int rows) {
-      int size = shape().size();
-      if (rows <= 0 || images.length < (long) rows * size) {
-        throw new IllegalArgumentException(
-            "images: expected "
-                + rows
-                + " × "
-                + size
-                + " floats (32x32x3 images, rows ≥ 1), found "
-                + images.length);
-      }
-      for (int i = 0; i < rows; i++) {
-        Assignment a = assign(images, i * size);
-        samples++;
-        if (a.mode() < 0) {
-          continue;
-        }
-        nearest[a.mode()]++;
-        if (a.highQuality()) {
-          highQuality[a.mode()]++;
-        }
-      }
-    }
-
-    /** The figures of the images counted so far (at least one). */
-    public ColourModeCoverage coverage() {
-      if (samples == 0) {
-        throw new IllegalStateException("coverage: expected images counted, found none");
-      }
-      int minimum = modeMinimum(samples);
-      int covered = 0;
-      int reached = 0;
-      int good = 0;
-      for (int count : highQuality) {
-        covered += count >= minimum ? 1 : 0;
-        reached += count > 0 ? 1 : 0;
-        good += count;
-      }
-      return new ColourModeCoverage(
-          name,
-          samples,
-          modes(),
-          covered,
-          reached,
-          (double) good / samples,
-          highQuality,
-          nearest,
-          minimum,
-          QUALITY_DISTANCE,
-          modeNames());
-    }
-  }
-
-  /** A new, empty {@link Tally}. */
-  public Tally tally() {
-    return new Tally();
+  /** A new, empty {@link ColourModeTally} of this set. */
+  public ColourModeTally tally() {
+    return new ColourModeTally(this);
   }
 
   /**
-   * The figures of {@code images}, as {@link Tally} counts them: each goes to the mode of its
-   * nearest template, and is of high quality within {@link #QUALITY_DISTANCE} of it; a mode is
+   * The figures of {@code images}, as {@link ColourModeTally} counts them: each goes to the mode of
+   * its nearest template, and is of high quality within {@link #QUALITY_DISTANCE} of it; a mode is
    * covered by {@link #modeMinimum} high-quality images. An image with a value that is not finite
    * is of low quality and nearest to no mode.
    *
@@ -397,7 +331,7 @@ public final class ColourModes {
               + images.length
               + " floats");
     }
-    Tally tally = tally();
+    ColourModeTally tally = tally();
     tally.add(images, images.length / size);
     return tally.coverage();
   }
