@@ -1,6 +1,7 @@
 package io.github.tfgan.cli;
 
 import io.github.tfgan.config.GanConfig;
+import io.github.tfgan.eval.ColourModes;
 import io.github.tfgan.eval.GaussianMixture;
 import io.github.tfgan.eval.MixtureCoverage;
 import io.github.tfgan.export.GeneratorModel;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Writes a two-dimensional Gaussian mixture as CSV, or measures how an exported generator covers
- * one ({@link GaussianMixture}, {@link MixtureCoverage}).
+ * one ({@link GaussianMixture}, {@link MixtureCoverage}); the same for a colour image set with
+ * known modes ({@link ColourModes}, {@link ColourModeCoverage}), written as {@code .npy}.
  */
 @Command(
     name = "mixture",
@@ -30,50 +32,77 @@ import picocli.CommandLine.Option;
       "gan mixture --kind ring8|grid25 --out FILE.csv [--count N] [--seed N]",
       "            [--plot FILE.png] [--force]",
       "gan mixture --kind ring8|grid25 --model DIR [--count N] [--seed N]",
+      "            [--json FILE] [--plot FILE.png] [--force]",
+      "gan mixture --kind colours16 --out FILE.npy [--labels FILE.npy]",
+      "            [--count N] [--seed N] [--plot FILE.png] [--force]",
+      "gan mixture --kind colours16 --model DIR [--count N] [--seed N]",
       "            [--json FILE] [--plot FILE.png] [--force]"
     },
     description = {
-      "Write a two-dimensional Gaussian mixture as CSV, or measure how a generator trained on one"
-          + " covers its modes.",
+      "Write a two-dimensional Gaussian mixture as CSV, or a colour image set with known modes"
+          + " as .npy; or measure how a generator trained on one covers its modes.",
       "",
       "ring8: 8 modes on a circle of radius 2, standard deviation 0.02; grid25: 25 modes on a 5x5"
           + " grid 2 apart, 0.05. A sample is of high quality within 3 standard deviations of its"
-          + " nearest mode (VEEGAN's measure); a mode is covered by 20 such samples in 2500."
+          + " nearest mode (VEEGAN's measure); a mode is covered by 20 such samples in 2500.",
+      "",
+      "colours16: 32x32 RGB images (uint8 .npy), each a 10-pixel square of one of 4 colours (red,"
+          + " green, blue, yellow) in one of 4 quadrants on black: 16 modes; the square is shifted"
+          + " up to 2 pixels and its brightness varies by up to 10%%. A sample goes to the mode of"
+          + " its nearest template (the mode's square at each allowed shift) and is of high"
+          + " quality within 0.5 of it (in units of one lit channel of the square; the set's own"
+          + " images are within 0.15); a mode is covered by a quarter of its fair share of such"
+          + " samples (n/64)."
     })
 final class MixtureCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--kind",
-      paramLabel = "ring8|grid25",
+      paramLabel = "ring8|grid25|colours16",
       required = true,
-      description = "Which mixture (docs/results/mixtures.md).")
+      description =
+          "Which mixture (docs/results/mixtures.md) or colour set (docs/results/colour-modes.md).")
   String kind;
 
   @Option(
       names = "--out",
-      paramLabel = "FILE.csv",
-      description = "Write the mixture's points to FILE.csv (header x0,x1), for train --data.")
+      paramLabel = "FILE.csv|FILE.npy",
+      description =
+          "Write the mixture's points to FILE.csv (header x0,x1), or colours16's images to"
+              + " FILE.npy ((N, 32, 32, 3) uint8), for train --data.")
   Path out;
+
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE.npy",
+      description =
+          "With --kind colours16 --out: also write each image's mode (0-15: colour x 4 +"
+              + " quadrant) to FILE.npy ((N,) int32), for train --labels.")
+  Path labels;
 
   @Option(
       names = "--model",
       paramLabel = "DIR",
       description =
-          "Measure this generator SavedModel (of 2-dimensional vectors) instead: modes"
-              + " covered, high-quality share, high-quality samples per mode.")
+          "Measure this generator SavedModel (of 2-dimensional vectors, or of 32x32x3 images for"
+              + " colours16) instead: modes covered, high-quality share, high-quality samples per"
+              + " mode.")
   Path model;
 
   @Option(
       names = "--count",
       paramLabel = "N",
-      description = "Points to write, or samples to draw from --model (default: ${DEFAULT-VALUE}).")
-  int count = GaussianMixture.VEEGAN_SAMPLES;
+      description =
+          "Points or images to write, or samples to draw from --model (default: 2500 for ring8"
+              + " and grid25, 10000 for colours16).")
+  Integer count;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Seed of the points, or of --model's noise (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seed of the points or images, or of --model's noise (default: ${DEFAULT-VALUE}).")
   long seed = GanConfig.DEFAULT_SEED;
 
   @Option(
@@ -85,7 +114,9 @@ final class MixtureCommand implements Callable<Integer> {
   @Option(
       names = "--plot",
       paramLabel = "FILE.png",
-      description = "Also draw the points (or samples) over the modes as a PNG scatter plot.")
+      description =
+          "Also draw the points (or samples) over the modes as a PNG scatter plot; for colours16,"
+              + " the first 64 images (or samples) as a PNG grid.")
   Path plot;
 
   @Option(names = "--force", description = "Replace existing output files.")
@@ -93,15 +124,23 @@ final class MixtureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    GaussianMixture mixture;
-    try {
-      mixture = GaussianMixture.named(kind);
-    } catch (IllegalArgumentException e) {
-      throw UsageError.of("--kind", e);
+    boolean colours = ColourModes.NAMES.contains(kind.toLowerCase(Locale.ROOT));
+    if (!colours && !GaussianMixture.NAMES.contains(kind.toLowerCase(Locale.ROOT))) {
+      throw new UsageError(
+          "--kind: expected "
+              + String.join(", ", GaussianMixture.NAMES)
+              + " or "
+              + String.join(" or ", ColourModes.NAMES)
+              + ", found '"
+              + kind
+              + "'");
     }
     if ((out == null) == (model == null)) {
       throw new UsageError(
           "--out or --model: expected exactly one, found " + (out == null ? "neither" : "both"));
+    }
+    if (count == null) {
+      count = colours ? ColourModes.DEFAULT_SAMPLES : GaussianMixture.VEEGAN_SAMPLES;
     }
     if (count <= 0) {
       throw new UsageError("--count: expected a positive number, found " + count);
@@ -109,9 +148,22 @@ final class MixtureCommand implements Callable<Integer> {
     if (json != null && model == null) {
       throw new UsageError("--json: expected it with --model DIR, found it with --out");
     }
+    if (labels != null && (!colours || out == null)) {
+      throw new UsageError(
+          "--labels: expected it with --kind colours16 --out FILE.npy, found it with --kind "
+              + kind
+              + (out == null ? " --model" : " --out"));
+    }
     if (out != null) {
-      expectKind("--out", out, GanCli.OutputKind.CSV);
+      expectKind("--out", out, colours ? GanCli.OutputKind.NPY : GanCli.OutputKind.CSV);
       OutputFile.check("--out", out, force);
+    }
+    if (labels != null) {
+      expectKind("--labels", labels, GanCli.OutputKind.NPY);
+      if (labels.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+        throw new UsageError("--labels: expected a file other than --out's, found " + labels);
+      }
+      OutputFile.check("--labels", labels, force);
     }
     if (plot != null) {
       expectKind("--plot", plot, GanCli.OutputKind.PNG);
@@ -121,6 +173,16 @@ final class MixtureCommand implements Callable<Integer> {
       OutputFile.check("--json", json, force);
     }
     PrintStream stdout = GanCli.stdout(spec);
+    if (colours) {
+      ColourModes set = ColourModes.named(kind);
+      if (out != null) {
+        ColourModesOutput.write(set, count, seed, out, labels, plot, stdout);
+      } else {
+        ColourModesOutput.measure(set, model, count, seed, json, plot, stdout);
+      }
+      return 0;
+    }
+    GaussianMixture mixture = GaussianMixture.named(kind);
     if (out != null) {
       float[] points = mixture.sample(count, seed);
       CsvOutput.write(out, points, 2);

@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * NumPy's {@code .npy} format: the header of any array ({@link #readHeader}), 2-D float32 arrays
- * read whole ({@link #read}), and float32 arrays of any shape written ({@link #write}, {@link
- * Writer}), the form Python users hand around. Reading checks the magic string, the dtype, the
- * memory order (C) and the shape, and names the file in every error. Writing goes through a
- * temporary sibling and a rename. Data sets of other dtypes and ranks: {@link Datasets#open}.
+ * read whole ({@link #read}), float32 arrays of any shape written ({@link #write}, {@link Writer}),
+ * the form Python users hand around, and uint8 and int32 arrays written ({@link #writeUint8},
+ * {@link #writeInt32}: pixels and labels). Reading checks the magic string, the dtype, the memory
+ * order (C) and the shape, and names the file in every error. Writing goes through a temporary
+ * sibling and a rename. Data sets of other dtypes and ranks: {@link Datasets#open}.
  *
  * <p><b>Internal:</b> not part of the library's API; may change without notice. Public only because
  * the command line's {@code generate} and {@code score} use it.
@@ -235,10 +236,37 @@ public final class Npy {
     }
     ByteBuffer body = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     body.asFloatBuffer().put(data);
-    byte[] head = header(shape);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + data.length * 4);
+    writeBody(file, "<f4", shape, body.array());
+  }
+
+  /**
+   * As {@link #write(Path, float[], long[])} for bytes: uint8 ({@code |u1}), as pixels are read.
+   */
+  public static void writeUint8(Path file, byte[] data, long[] shape) throws IOException {
+    long count = checkShape(shape, 0);
+    if (count != data.length) {
+      throw new IllegalArgumentException(
+          "data: expected " + shapeText(shape) + " = " + count + " values, found " + data.length);
+    }
+    writeBody(file, "|u1", shape, data);
+  }
+
+  /**
+   * Writes ints as a one-dimensional int32 ({@code <i4}) {@code .npy} file of shape {@code (N,)},
+   * the form of {@code --labels}, through a temporary sibling and a rename.
+   */
+  public static void writeInt32(Path file, int[] data) throws IOException {
+    ByteBuffer body = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    body.asIntBuffer().put(data);
+    writeBody(file, "<i4", new long[] {data.length}, body.array());
+  }
+
+  private static void writeBody(Path file, String descr, long[] shape, byte[] body)
+      throws IOException {
+    byte[] head = header(descr, shape);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + body.length);
     out.write(head);
-    out.write(body.array());
+    out.write(body);
     Directories.writeAtomically(file, out.toByteArray());
   }
 
@@ -278,7 +306,7 @@ public final class Npy {
       Files.createDirectories(parent);
       this.tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
       this.out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-      out.write(header(shape));
+      out.write(header("<f4", shape));
     }
 
     /** Appends {@code data}, whole rows. */
@@ -343,9 +371,10 @@ public final class Npy {
     return text.append(shape.length == 1 ? ",)" : ")").toString();
   }
 
-  /** The magic, version 1.0 and the padded header of a float32 array of shape {@code shape}. */
-  private static byte[] header(long[] shape) {
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shapeText(shape) + ", }";
+  /** The magic, version 1.0 and the padded header of an array of dtype {@code descr}. */
+  private static byte[] header(String descr, long[] shape) {
+    String dict =
+        "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shapeText(shape) + ", }";
     int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
     int padding = (64 - unpadded % 64) % 64;
     String header = dict + " ".repeat(padding) + "\n";

@@ -39,6 +39,17 @@ public final class ImageGrid {
    */
   public static void writePng(float[] images, DataShape shape, int scale, int columns, Path file)
       throws IOException {
+    writePng(images, shape, scale, columns, 0f, file);
+  }
+
+  /**
+   * As {@link #writePng(float[], DataShape, int, int, Path)}, with the blank pixels between images
+   * at grey level {@code padding} in [0, 1] instead of black (to tell images on a black background
+   * apart).
+   */
+  public static void writePng(
+      float[] images, DataShape shape, int scale, int columns, float padding, Path file)
+      throws IOException {
     if (!shape.isImage()) {
       throw new IllegalArgumentException("shape: expected an image shape, found " + shape);
     }
@@ -60,6 +71,16 @@ public final class ImageGrid {
             cols * cellW + PAD,
             rows * cellH + PAD,
             c == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+    int pad = Math.round(Math.max(0f, Math.min(1f, padding)) * 255f);
+    if (pad != 0) {
+      for (int y = 0; y < img.getHeight(); y++) {
+        for (int x = 0; x < img.getWidth(); x++) {
+          for (int ch = 0; ch < c; ch++) {
+            img.getRaster().setSample(x, y, ch, pad);
+          }
+        }
+      }
+    }
     for (int k = 0; k < n; k++) {
       int x0 = PAD + (k % cols) * cellW;
       int y0 = PAD + (k / cols) * cellH;

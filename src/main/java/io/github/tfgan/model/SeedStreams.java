@@ -46,6 +46,12 @@ public final class SeedStreams {
   /** The points of a two-dimensional Gaussian mixture ({@code eval.GaussianMixture}); index 0. */
   public static final String MIXTURE = "eval/mixture";
 
+  /**
+   * The images of the colour set with known modes ({@code eval.ColourModes}): per image its mode,
+   * shifts and brightness; index 0.
+   */
+  public static final String COLOUR_MODES = "eval/colour-modes";
+
   /** The random operands of the benchmark's matmul floor; index 0. */
   public static final String BENCH_OPERANDS = "bench/operands";
 

@@ -156,7 +156,12 @@ class MixtureCommandTest {
         csv,
         "--model",
         model);
-    expectUsage("--kind: expected ring8 or grid25, found 'ring'", "--kind", "ring", "--out", csv);
+    expectUsage(
+        "--kind: expected ring8, grid25 or colours16, found 'ring'",
+        "--kind",
+        "ring",
+        "--out",
+        csv);
     expectUsage(
         "--count: expected a positive number, found 0",
         "--kind",
