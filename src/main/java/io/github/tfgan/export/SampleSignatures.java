@@ -1,7 +1,13 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.model.DataShape;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Names;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TInt32;
 
 /**
  * What the sample tensor of an exported G or D says about one sample's shape: {@code images} {@code
@@ -55,5 +61,18 @@ final class SampleSignatures {
                 + i);
       }
     }
+  }
+
+  /**
+   * A conditional model's second input, {@value Names#SIG_LABEL}: int32 {@code [-1]}; else null.
+   */
+  static Placeholder<TInt32> labelInput(Ops tf, GanArchitecture arch, Signature.Builder sig) {
+    if (!arch.isConditional()) {
+      return null;
+    }
+    Placeholder<TInt32> label =
+        tf.withName(Names.SIG_LABEL).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+    sig.input(Names.SIG_LABEL, label);
+    return label;
   }
 }

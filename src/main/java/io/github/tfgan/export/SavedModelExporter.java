@@ -352,7 +352,7 @@ public final class SavedModelExporter {
       Placeholder<TFloat32> z =
           tf.withName(Names.SIG_Z)
               .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, spec.inputDim())));
-      Placeholder<TInt32> label = labelInput(tf, arch, sig);
+      Placeholder<TInt32> label = SampleSignatures.labelInput(tf, arch, sig);
       Operand<TFloat32> out = arch.scaling().fromModel(tf, network.apply(tf, z, label));
       if (reshape) {
         out = tf.reshape(out, tf.constant(shaped));
@@ -362,27 +362,13 @@ public final class SavedModelExporter {
       Placeholder<TFloat32> x =
           tf.withName(samples).placeholder(TFloat32.class, Placeholder.shape(Shape.of(shaped)));
       Operand<TFloat32> rows = reshape ? tf.reshape(x, tf.constant(flat)) : x;
-      Placeholder<TInt32> label = labelInput(tf, arch, sig);
+      Placeholder<TInt32> label = SampleSignatures.labelInput(tf, arch, sig);
       Operand<TFloat32> out = network.apply(tf, arch.scaling().toModel(tf, rows), label);
       sig.input(samples, x);
       sig.output(Names.SIG_LOGITS, tf.withName(Names.SIG_LOGITS).identity(out));
       sig.output(Names.SIG_PROBABILITY, tf.withName(Names.SIG_PROBABILITY).math.sigmoid(out));
     }
     return sig.build();
-  }
-
-  /**
-   * A conditional model's second input, {@value Names#SIG_LABEL}: int32 {@code [-1]}; else null.
-   */
-  private static Placeholder<TInt32> labelInput(
-      Ops tf, GanArchitecture arch, Signature.Builder sig) {
-    if (!arch.isConditional()) {
-      return null;
-    }
-    Placeholder<TInt32> label =
-        tf.withName(Names.SIG_LABEL).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-    sig.input(Names.SIG_LABEL, label);
-    return label;
   }
 
   /** The classifier's inference graph and its serving signature. */

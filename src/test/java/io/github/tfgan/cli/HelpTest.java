@@ -146,9 +146,13 @@ class HelpTest {
     String text = flowed(help("train", "--help"));
     assertTrue(
         text.contains("--seed N Seed of initialisation, noise and shuffling. (default: 42)"), text);
-    assertTrue(text.contains("--batch-size N Real samples per D step. (default: 128)"), text);
-    assertTrue(text.contains("(article: 10000; stable: 52000; vectors: 30000)"), text);
-    assertTrue(text.contains("(article: 0; stable: 0.9998; vectors: 0.999)"), text);
+    assertTrue(
+        text.contains(
+            "--batch-size N Real samples per D step. (article: 128; stable: 128; vectors: 128; dcgan: 64)"),
+        text);
+    assertTrue(
+        text.contains("(article: 10000; stable: 52000; vectors: 30000; dcgan: 12000)"), text);
+    assertTrue(text.contains("(article: 0; stable: 0.9998; vectors: 0.999; dcgan: 0.999)"), text);
     assertTrue(text.contains("--[no-]ema-warmup"), text);
     assertTrue(text.contains("--no-ema-warmup: constant decay. (default: on)"), text);
   }

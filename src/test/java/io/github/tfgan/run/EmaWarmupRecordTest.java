@@ -39,6 +39,7 @@ class EmaWarmupRecordTest {
     JsonObject json = withoutWarmup(config);
     json.remove("net"); // 0.10's field: older configs had the article's nets only
     json.remove("gpGamma"); // 0.11's field: older configs had no gradient penalty
+    json.remove("conditional"); // 0.11's field: older configs were unconditional
     if (config.r1Every() == 1) {
       json.remove("r1Every");
     }
