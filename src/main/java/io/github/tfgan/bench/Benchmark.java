@@ -148,10 +148,11 @@ public final class Benchmark {
     List<GanTrainer> trainers = new ArrayList<>();
     PythonPeer peer = null;
     double firstIterationSeconds;
-    // The floor is timed with TensorFlow's thread choices and with the default trainer's (one
-    // thread per op, two ops at once); per repeat, the faster of the two is the floor.
+    // The floor is timed with TensorFlow's thread choices and with a second setting (the matmul
+    // floor: the default trainer's, one thread per op and two ops at once; the conv floor: one op
+    // at a time on all cores); per repeat, the faster of the two is the floor.
     try (Floor.Timer floor = plan.harness().apply(TrainerOptions.UNSHARDED.sessionConfig());
-        Floor.Timer floorPaired = plan.harness().apply(TrainerOptions.DEFAULT.sessionConfig());
+        Floor.Timer floorPaired = plan.harness().apply(plan.second().sessionConfig());
         TrainLoop trainLoop =
             new TrainLoop(
                 Presets.named(s.preset()), data, s.warmup(), s.iterations(), s.repeats())) {
@@ -235,9 +236,10 @@ public final class Benchmark {
         floorTiming.max());
     out.printf(
         Locale.ROOT,
-        "(floor per repeat: the faster of TensorFlow's threads, median %.2f ms, and one thread per"
-            + " op with two ops at once, median %.2f ms)%n",
+        "(floor per repeat: the faster of TensorFlow's threads, median %.2f ms, and %s, median"
+            + " %.2f ms)%n",
         Stats.median(floorThreads[0]),
+        plan.secondLabel(),
         Stats.median(floorThreads[1]));
     out.println();
     out.printf(
@@ -268,7 +270,7 @@ public final class Benchmark {
     report.put("floor", floorTiming);
     report.put("floor_ms", floorMs);
     report.put("floor_tf_threads", Timing.of(floorThreads[0]));
-    report.put("floor_one_thread_per_op", Timing.of(floorThreads[1]));
+    report.put(plan.secondKey(), Timing.of(floorThreads[1]));
     report.put("flops_per_iteration", Math.round(flops));
     report.put("java_over_floor", fused.median() / floorMs);
     if (python != null) {

@@ -3,6 +3,7 @@ package io.github.tfgan.bench;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.NetworkSpec;
+import io.github.tfgan.train.TrainerOptions;
 import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.proto.ConfigProto;
@@ -16,8 +17,26 @@ import org.tensorflow.proto.ConfigProto;
  * @param description what it times, in a line
  * @param flops FLOPs per iteration
  * @param harness its harness for a session configuration (thread counts)
+ * @param second the threads it is also timed with, besides TensorFlow's choice
+ * @param secondLabel what {@code second} is, for the output
+ * @param secondKey the JSON key of its timing
  */
-record Floor(String label, String description, double flops, Function<ConfigProto, Timer> harness) {
+record Floor(
+    String label,
+    String description,
+    double flops,
+    Function<ConfigProto, Timer> harness,
+    TrainerOptions second,
+    String secondLabel,
+    String secondKey) {
+
+  /**
+   * One op at a time, each on all cores (TensorFlow's intra-op choice, one inter-op thread): how
+   * the conv floor's ops run alone. Two at once on one thread each, as the matmul floor's second
+   * setting, was the slower one with conv nets here.
+   */
+  static final TrainerOptions ONE_OP_AT_A_TIME =
+      new TrainerOptions(true, 1, 1, 0, 1, false, true, true);
 
   /** A floor's harness: its ops built once, timed alone. */
   interface Timer extends AutoCloseable {
@@ -44,7 +63,10 @@ record Floor(String label, String description, double flops, Function<ConfigProt
               : "matmul floor (article's products; R1 adds)",
           products.size() + " products",
           MatmulFloor.flops(products),
-          c -> new MatmulFloor.Harness(products, c));
+          c -> new MatmulFloor.Harness(products, c),
+          TrainerOptions.DEFAULT,
+          "one thread per op with two ops at once",
+          "floor_one_thread_per_op");
     }
     ConvFloor.Cycle cycle =
         ConvFloor.cycle(
@@ -55,6 +77,9 @@ record Floor(String label, String description, double flops, Function<ConfigProt
             : "matmul floor (TF MatMul kernels)",
         ConvFloor.describe(cycle),
         cycle.flopsPerIteration(),
-        c -> new ConvFloorHarness(cycle, c, false));
+        c -> new ConvFloorHarness(cycle, c, false),
+        ONE_OP_AT_A_TIME,
+        "one op at a time on all cores",
+        "floor_one_op_at_a_time");
   }
 }
