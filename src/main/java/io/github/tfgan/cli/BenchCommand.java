@@ -20,9 +20,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Training speed of a preset on MNIST: TF Java, the Python peer, the floor (the"
-            + " step's matmuls alone; for conv nets its convolutions and matmuls). Ends with"
-            + " 'ms/iter: X'.")
+        "Training speed of a preset on MNIST: TF Java, the Python peer, the matmul floor (conv"
+            + " floor for conv nets). Ends with 'ms/iter: X'.")
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
