@@ -13,6 +13,20 @@ a second tf.function without the penalty runs the other iterations), after G's s
 weights, and with --updates simultaneous both networks' gradients taken from one forward pass before either
 update (one tape per network, as TensorFlow's DCGAN tutorial does).
 
+Other networks than the article's (`gan.jar bench` passes --net, --batch-size, --noise-dim, --scaling and
+--ema-warmup for them): `mlp:W1,...` (G's hidden widths, D's reversed) and `dcgan:W` / `dcgan:W:bn`, the DCGAN pair
+of `ConvNets.java` for the data's H x W x C, built from Keras layers in the same order and with the same shapes:
+G is z -> Dense H/2^n * W/2^n * W*2^(n-1) -> reshape -> BatchNormalization (momentum 0.99, epsilon 1e-3, batch
+statistics in training) -> ReLU -> n - 1 blocks of Conv2DTranspose 4x4 stride 2 "same" halving the filters, batch
+norm and ReLU -> Conv2DTranspose 4x4 stride 2 to C channels -> tanh -> flat; D is reshape -> n blocks of Conv2D 4x4
+stride 2 "same" (W, 2W, ... filters; batch norm after all but the first with :bn) and LeakyReLU 0.2 -> flat ->
+Dense 1 (n: how often H and W halve evenly staying at least 4, at most 4; 2 for 28x28). With --scaling symmetric
+the pixels train in [-1, 1] (x / 127.5 - 1), as `gan.jar` trains conv nets. G's forward pass runs once per
+iteration, as the Java step runs it: the D step and then the G step use the same G(z) (G's weights and z are the
+same in both), so batch norm's moving statistics are updated once per iteration; the moving average, when on,
+covers G's batch-norm moving statistics as well as its weights, and with --ema-warmup its decay at iteration n is
+min(decay, (1 + n) / (10 + n)), as `gan.jar`'s.
+
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
 
 With --serve (how `gan.jar bench` runs it), the repeats are driven from standard input instead, so that they can
@@ -37,17 +51,82 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
 
-def read_images(path):
+def read_images(path, scaling="unit"):
+    """The IDX images as float rows of H*W pixels: in [0, 1] (unit) or in [-1, 1] (symmetric); and (H, W, 1)."""
     with gzip.open(path, "rb") as f:
         magic, n, rows, cols = struct.unpack(">IIII", f.read(16))
         if magic != 0x803:
             sys.exit(f"{path}: wrong magic {magic:#x}")
-        return np.frombuffer(f.read(), np.uint8).reshape(n, rows * cols).astype(np.float32) / 255.0
+        pixels = np.frombuffer(f.read(), np.uint8).reshape(n, rows * cols).astype(np.float32)
+        images = pixels / 255.0 if scaling == "unit" else pixels / 127.5 - 1.0
+        return images.astype(np.float32), (rows, cols, 1)
 
 
 def mlp(sizes, activations, name):
     return tf.keras.Sequential(
         [tf.keras.layers.Dense(u, activation=a) for u, a in zip(sizes, activations)], name=name)
+
+
+def blocks(h, w):
+    """How many stride-2 blocks a dcgan net has for H x W (ConvNets.blocks)."""
+    n = 0
+    while n < 4 and h % 2 == 0 and w % 2 == 0 and h // 2 >= 4 and w // 2 >= 4:
+        h, w, n = h // 2, w // 2, n + 1
+    return n
+
+
+def dcgan(width, shape, noise_dim, d_batch_norm, output):
+    """G and D of ConvNets.java for images of shape (H, W, C), from Keras layers in the same order."""
+    layers = tf.keras.layers
+    h, w, c = shape
+    n = blocks(h, w)
+    filters = width << max(n - 1, 0)
+
+    def batch_norm():
+        return layers.BatchNormalization(momentum=0.99, epsilon=1e-3)
+
+    g = [layers.Dense((h >> n) * (w >> n) * filters), layers.Reshape((h >> n, w >> n, filters)), batch_norm(),
+         layers.ReLU()]
+    for _ in range(1, n):
+        filters //= 2
+        g += [layers.Conv2DTranspose(filters, 4, strides=2, padding="same"), batch_norm(), layers.ReLU()]
+    g.append(layers.Conv2DTranspose(c, 4, strides=2, padding="same", activation=output) if n > 0
+             else layers.Conv2D(c, 3, strides=1, padding="same", activation=output))
+    g.append(layers.Reshape((h * w * c,)))
+    d = [layers.Reshape((h, w, c))]
+    filters = width
+    for i in range(max(n, 1)):
+        d.append(layers.Conv2D(filters * (1 << i), 4, strides=2, padding="same"))
+        if d_batch_norm and i > 0:
+            d.append(batch_norm())
+        d.append(layers.LeakyReLU(negative_slope=0.2))
+    d += [layers.Flatten(), layers.Dense(1)]
+    gen = tf.keras.Sequential(g, name="generator")
+    disc = tf.keras.Sequential(d, name="discriminator")
+    gen.build((None, noise_dim))
+    disc.build((None, h * w * c))
+    return gen, disc
+
+
+def networks(net, shape, noise_dim, output):
+    """(G, D, whether G has batch norm) for --net: mlp:W1,... or dcgan:W[:bn]."""
+    leaky = lambda x: tf.nn.leaky_relu(x, 0.2)  # noqa: E731
+    kind, _, rest = net.partition(":")
+    pixels = shape[0] * shape[1] * shape[2]
+    if kind == "mlp":
+        hidden = [int(u) for u in rest.split(",")]
+        gen = mlp(hidden + [pixels], [leaky] * len(hidden) + [output], "generator")
+        disc = mlp(hidden[::-1] + [1], [leaky] * len(hidden) + [None], "discriminator")
+        gen.build((None, noise_dim))
+        disc.build((None, pixels))
+        return gen, disc, False
+    if kind == "dcgan":
+        width, _, bn = rest.partition(":")
+        if bn not in ("", "bn"):
+            sys.exit(f"--net: expected dcgan:W or dcgan:W:bn, found {net!r}")
+        gen, disc = dcgan(int(width), shape, noise_dim, bn == "bn", output)
+        return gen, disc, True
+    sys.exit(f"--net: expected mlp:W1,... or dcgan:W[:bn], found {net!r}")
 
 
 def main():
@@ -57,7 +136,12 @@ def main():
     p.add_argument("--iterations", type=int, default=200, help="per repeat")
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--serve", action="store_true", help="repeats driven from stdin (see above)")
-    p.add_argument("--preset", choices=["article", "stable"], default="article")
+    p.add_argument("--preset", default="article", help="the preset's name, for the report")
+    p.add_argument("--net", default="mlp:128,256", help="mlp:W1,... or dcgan:W[:bn]")
+    p.add_argument("--batch-size", type=int, default=128)
+    p.add_argument("--noise-dim", type=int, default=100)
+    p.add_argument("--scaling", choices=["unit", "symmetric"], default="unit",
+                   help="pixels in [0, 1] (G ends in a sigmoid) or in [-1, 1] (tanh)")
     p.add_argument("--learning-rate", type=float, default=2e-4)
     p.add_argument("--g-learning-rate", type=float, default=0.0, help="G's own rate; 0: --learning-rate")
     p.add_argument("--beta1", type=float, default=0.9)
@@ -67,15 +151,14 @@ def main():
     p.add_argument("--r1-gamma", type=float, default=0.0)
     p.add_argument("--r1-every", type=int, default=1)
     p.add_argument("--ema-decay", type=float, default=0.0)
+    p.add_argument("--ema-warmup", action="store_true", help="decay min(decay, (1 + n) / (10 + n))")
     p.add_argument("--updates", choices=["alternating", "simultaneous"], default="alternating")
     args = p.parse_args()
 
-    x_train = read_images(args.data)
-    leaky = lambda x: tf.nn.leaky_relu(x, 0.2)  # noqa: E731
-    gen = mlp([128, 256, 784], [leaky, leaky, "sigmoid"], "generator")
-    disc = mlp([256, 128, 1], [leaky, leaky, None], "discriminator")
-    gen.build((None, 100))
-    disc.build((None, 784))
+    x_train, shape = read_images(args.data, args.scaling)
+    batch, noise_dim = args.batch_size, args.noise_dim
+    gen, disc, reuse_fake = networks(
+        args.net, shape, noise_dim, "sigmoid" if args.scaling == "unit" else "tanh")
     lr, beta1 = args.learning_rate, args.beta1
     r1_gamma, r1_every, ema_decay = args.r1_gamma, args.r1_every, args.ema_decay
     g_lr = args.g_learning_rate or lr
@@ -89,21 +172,51 @@ def main():
 
     d_opt = tf.keras.optimizers.Adam(rate(lr), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
     g_opt = tf.keras.optimizers.Adam(rate(g_lr), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
-    ema = [tf.Variable(v) for v in gen.trainable_variables] if ema_decay > 0 else []
+    # G's weights and, with batch norm, its moving statistics (gen.weights: the trainable variables first).
+    averaged = list(gen.weights)
+    ema = [tf.Variable(v) for v in averaged] if ema_decay > 0 else []
+    ema_count = tf.Variable(0.0)
     bce = tf.nn.sigmoid_cross_entropy_with_logits
 
     def make_step(penalty):
         """One iteration; penalty is the R1 weight it applies (0: none)."""
         return tf.function(lambda real: iteration(real, penalty))
 
-    def iteration(real, penalty):
-        z = tf.random.normal([128, 100])
-        with tf.GradientTape() as tape, tf.GradientTape() as g_tape:
-            fake = gen(z)
+    def d_step(real, fake, penalty):
+        """D's losses on the real batch and on G(z) (with the R1 penalty when penalty > 0); D's update."""
+        with tf.GradientTape() as tape:
             with tf.GradientTape() as r1_tape:
                 r1_tape.watch(real)
-                real_logits = disc(real)
-            fake_logits = disc(fake)
+                real_logits = disc(real, training=True)
+            fake_logits = disc(fake, training=True)
+            d_loss = tf.reduce_mean(bce(tf.ones_like(real_logits), real_logits)) + tf.reduce_mean(
+                bce(tf.zeros_like(fake_logits), fake_logits))
+            if penalty > 0:
+                grad = r1_tape.gradient(real_logits, real)
+                d_loss += penalty / 2 * tf.reduce_mean(tf.reduce_sum(tf.square(grad), axis=1))
+        d_opt.apply_gradients(zip(tape.gradient(d_loss, disc.trainable_variables), disc.trainable_variables))
+        return d_loss
+
+    def iteration(real, penalty):
+        z = tf.random.normal([batch, noise_dim])
+        if reuse_fake and not simultaneous:
+            # G(z) once: the D step reads it unrecorded, then the G step's pass of D (as updated) over it.
+            with tf.GradientTape() as g_tape:
+                fake = gen(z, training=True)
+                with g_tape.stop_recording():
+                    d_loss = d_step(real, fake, penalty)
+                fake_logits = disc(fake, training=True)
+                g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
+            g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
+            g_opt.apply_gradients(zip(g_grads, gen.trainable_variables))
+            average()
+            return d_loss, g_loss
+        with tf.GradientTape() as tape, tf.GradientTape() as g_tape:
+            fake = gen(z, training=True)
+            with tf.GradientTape() as r1_tape:
+                r1_tape.watch(real)
+                real_logits = disc(real, training=True)
+            fake_logits = disc(fake, training=True)
             d_loss = tf.reduce_mean(bce(tf.ones_like(real_logits), real_logits)) + tf.reduce_mean(
                 bce(tf.zeros_like(fake_logits), fake_logits))
             if penalty > 0:
@@ -117,13 +230,23 @@ def main():
         d_opt.apply_gradients(zip(d_grads, disc.trainable_variables))
         if not simultaneous:
             with tf.GradientTape() as g_tape:
-                fake_logits = disc(gen(z))
+                fake_logits = disc(gen(z, training=True), training=True)
                 g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
             g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
         g_opt.apply_gradients(zip(g_grads, gen.trainable_variables))
-        for average, weight in zip(ema, gen.trainable_variables):
-            average.assign(ema_decay * average + (1 - ema_decay) * weight)
+        average()
         return d_loss, g_loss
+
+    def average():
+        """The moving average of G, after G's update."""
+        if not ema:
+            return
+        decay = ema_decay
+        if args.ema_warmup:
+            decay = tf.minimum(ema_decay, (1.0 + ema_count) / (10.0 + ema_count))
+            ema_count.assign_add(1.0)
+        for avg, weight in zip(ema, averaged):
+            avg.assign(decay * avg + (1 - decay) * weight)
 
     penalised = make_step(r1_gamma * r1_every)
     regular = make_step(0.0) if r1_gamma > 0 and r1_every > 1 else penalised
@@ -133,7 +256,7 @@ def main():
     def step():
         train_step = penalised if count[0] % r1_every == 0 else regular
         count[0] += 1
-        return train_step(x_train[rng.integers(0, len(x_train), 128)])
+        return train_step(x_train[rng.integers(0, len(x_train), batch)])
 
     d, g = step()
     float(d)

@@ -3,7 +3,10 @@ package io.github.tfgan.bench;
 import com.google.gson.JsonObject;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.Presets;
+import io.github.tfgan.data.Architectures;
 import io.github.tfgan.data.ImageData;
+import io.github.tfgan.model.GanArchitecture;
+import io.github.tfgan.model.NetworkSpec;
 import io.github.tfgan.train.GanTrainer;
 import io.github.tfgan.train.TrainerOptions;
 import io.github.tfgan.train.TrainingListener;
@@ -18,11 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code gan.jar bench}: training speed of a preset ({@code article} or {@code stable}) on real
- * MNIST: TF Java's step in several execution variants, the {@code train} command's own loop with
- * every output ({@link TrainLoop}), the Python peer ({@code bench/python_peer.py}, TF 2.x with
- * {@code tf.function}, trained with the preset's values; {@link PythonPeer}) started from here so
- * that all are measured in one run, and the matrix-multiply floor of one article iteration.
+ * {@code gan.jar bench}: training speed of a preset ({@code article}, {@code stable}, {@code dcgan}
+ * ...) on real MNIST: TF Java's step in several execution variants, the {@code train} command's own
+ * loop with every output ({@link TrainLoop}), the Python peer ({@code bench/python_peer.py}, TF 2.x
+ * with {@code tf.function}, the same nets trained with the preset's values; {@link PythonPeer})
+ * started from here so that all are measured in one run, and the floor: for the article's network
+ * the matrix-multiply floor of one article iteration ({@link MatmulFloor}), for other nets the conv
+ * floor, the step's convolutions and matrix products alone ({@link ConvFloor}).
  */
 public final class Benchmark {
   /**
@@ -46,8 +51,8 @@ public final class Benchmark {
   /**
    * What a benchmark run measures.
    *
-   * @param preset the configuration trained ({@code article} or {@code stable}); the Python peer
-   *     trains the same
+   * @param preset the configuration trained (a {@link Presets} name); the Python peer trains the
+   *     same
    */
   public record Settings(
       String preset,
@@ -94,6 +99,17 @@ public final class Benchmark {
               "java_fused_no_grappler",
               TrainerOptions.FUSED_NO_GRAPPLER));
 
+  /**
+   * Timed with conv nets besides {@link #VARIANTS}: four iterations per run without shards, on
+   * TensorFlow's threads (with conv nets the unsharded step was the faster one here).
+   */
+  private static final List<Variant> CONV_VARIANTS =
+      List.of(
+          new Variant(
+              "TF Java, 1 shard, 4 iterations per run",
+              "java_unsharded_four_per_run",
+              TrainerOptions.UNSHARDED.withUnroll(TrainerOptions.DEFAULT_UNROLL)));
+
   private Benchmark() {}
 
   /**
@@ -108,10 +124,21 @@ public final class Benchmark {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("preset", s.preset());
     out.println("preset: " + s.preset());
-    List<MatmulFloor.Product> products =
-        MatmulFloor.iteration(config.batchSize(), config.noiseDim());
-    long flops = MatmulFloor.flops(products);
-    double[][] repeats = new double[VARIANTS.size()][s.repeats()];
+    GanArchitecture arch = Architectures.forData(config, data);
+    boolean conv = Floor.isConv(arch);
+    List<Variant> variants = new ArrayList<>(VARIANTS);
+    if (conv) {
+      variants.addAll(CONV_VARIANTS);
+    }
+    Floor plan = Floor.of(s.preset(), config, arch);
+    if (!config.net().equals(NetworkSpec.ARTICLE_NET)) {
+      out.println("net: " + config.net() + ", batch " + config.batchSize());
+      out.println(plan.label() + ": " + plan.description());
+      report.put("net", config.net());
+      report.put("floor_kind", conv ? "conv" : "matmul");
+    }
+    double flops = plan.flops();
+    double[][] repeats = new double[variants.size()][s.repeats()];
     double[] trainLoopRepeats = new double[s.repeats()];
     double[] pythonRepeats = new double[s.repeats()];
     double[] floorRepeats = new double[s.repeats()];
@@ -121,16 +148,15 @@ public final class Benchmark {
     List<GanTrainer> trainers = new ArrayList<>();
     PythonPeer peer = null;
     double firstIterationSeconds;
-    // The floor is timed with TensorFlow's thread choices and with the default trainer's (one
-    // thread per op, two ops at once); per repeat, the faster of the two is the floor.
-    try (MatmulFloor.Harness floor =
-            new MatmulFloor.Harness(products, TrainerOptions.UNSHARDED.sessionConfig());
-        MatmulFloor.Harness floorPaired =
-            new MatmulFloor.Harness(products, TrainerOptions.DEFAULT.sessionConfig());
+    // The floor is timed with TensorFlow's thread choices and with a second setting (the matmul
+    // floor: the default trainer's, one thread per op and two ops at once; the conv floor: one op
+    // at a time on all cores); per repeat, the faster of the two is the floor.
+    try (Floor.Timer floor = plan.harness().apply(TrainerOptions.UNSHARDED.sessionConfig());
+        Floor.Timer floorPaired = plan.harness().apply(plan.second().sessionConfig());
         TrainLoop trainLoop =
             new TrainLoop(
                 Presets.named(s.preset()), data, s.warmup(), s.iterations(), s.repeats())) {
-      for (Variant v : VARIANTS) {
+      for (Variant v : variants) {
         trainers.add(new GanTrainer(config, data, v.options()));
       }
       trainers.get(0).step();
@@ -139,7 +165,7 @@ public final class Benchmark {
               / 1000.0;
       // The peer starts while Java is idle, so that its own time to first iteration is clean.
       if (s.pythonExecutable() != null) {
-        peer = PythonPeer.start(s, out);
+        peer = PythonPeer.start(s, data, out);
         pythonInfo = peer.ready();
       }
       for (GanTrainer t : trainers) {
@@ -180,8 +206,8 @@ public final class Benchmark {
       }
     }
     long peakRssKb = peakRssKb();
-    Timing[] timings = new Timing[VARIANTS.size()];
-    for (int k = 0; k < VARIANTS.size(); k++) {
+    Timing[] timings = new Timing[variants.size()];
+    for (int k = 0; k < variants.size(); k++) {
       timings[k] = Timing.of(repeats[k]);
     }
     Timing fused = timings[0];
@@ -190,8 +216,8 @@ public final class Benchmark {
 
     out.println();
     out.printf(Locale.ROOT, "%-44s %9s %9s %17s%n", "", "ms/iter", "iter/s", "spread (min-max)");
-    for (int k = 0; k < VARIANTS.size(); k++) {
-      row(out, VARIANTS.get(k).label(), timings[k]);
+    for (int k = 0; k < variants.size(); k++) {
+      row(out, variants.get(k).label(), timings[k]);
     }
     Timing trainLoopTiming = Timing.of(trainLoopRepeats);
     row(out, "TF Java, train loop with every output", trainLoopTiming);
@@ -203,23 +229,23 @@ public final class Benchmark {
     out.printf(
         Locale.ROOT,
         "%-44s %9.2f %9s %8.2f-%-8.2f%n",
-        s.preset().equals("article")
-            ? "matmul floor (TF MatMul kernels)"
-            : "matmul floor (article's products; R1 adds)",
+        plan.label(),
         floorMs,
         "",
         floorTiming.min(),
         floorTiming.max());
     out.printf(
         Locale.ROOT,
-        "(floor per repeat: the faster of TensorFlow's threads, median %.2f ms, and one thread per"
-            + " op with two ops at once, median %.2f ms)%n",
+        "(floor per repeat: the faster of TensorFlow's threads, median %.2f ms, and %s, median"
+            + " %.2f ms)%n",
         Stats.median(floorThreads[0]),
+        plan.secondLabel(),
         Stats.median(floorThreads[1]));
     out.println();
     out.printf(
         Locale.ROOT,
-        "FLOPs per iteration (matrix products): %.3f GFLOP; floor throughput %.1f GFLOP/s; TF Java %.1f GFLOP/s%n",
+        "FLOPs per iteration (%s): %.3f GFLOP; floor throughput %.1f GFLOP/s; TF Java %.1f GFLOP/s%n",
+        conv ? "convolutions and matrix products" : "matrix products",
         flops / 1e9,
         flops / 1e6 / floorMs,
         flops / 1e6 / fused.median());
@@ -236,16 +262,16 @@ public final class Benchmark {
         "train loop / default step: %.3fx (means over repeats; per repeat %s)%n",
         trainOverStep,
         ratios(trainLoopRepeats, repeats[0], false));
-    for (int k = 0; k < VARIANTS.size(); k++) {
-      report.put(VARIANTS.get(k).key(), timings[k]);
+    for (int k = 0; k < variants.size(); k++) {
+      report.put(variants.get(k).key(), timings[k]);
     }
     report.put("java_train_loop", trainLoopTiming);
     report.put("train_loop_over_step", trainOverStep);
     report.put("floor", floorTiming);
     report.put("floor_ms", floorMs);
     report.put("floor_tf_threads", Timing.of(floorThreads[0]));
-    report.put("floor_one_thread_per_op", Timing.of(floorThreads[1]));
-    report.put("flops_per_iteration", flops);
+    report.put(plan.secondKey(), Timing.of(floorThreads[1]));
+    report.put("flops_per_iteration", Math.round(flops));
     report.put("java_over_floor", fused.median() / floorMs);
     if (python != null) {
       double py = python.median();

@@ -45,8 +45,9 @@ public final class Charts {
   private Charts() {}
 
   /**
-   * Milliseconds per iteration of TF Java's default step, the Python peer and the matmul floor, one
-   * panel per bench file (its preset), medians with the spread of the repeats.
+   * Milliseconds per iteration of TF Java's default step, the Python peer and the floor (matmul, or
+   * conv for conv nets), one panel per bench file (its preset), medians with the spread of the
+   * repeats.
    *
    * @throws IOException naming a file that is not a bench result
    */
@@ -70,7 +71,14 @@ public final class Charts {
                       minOf(python.getAsJsonArray("repeats")),
                       maxOf(python.getAsJsonArray("repeats")),
                       PYTHON),
-                  new Bar("matmul floor", median(floor), min(floor), max(floor), FLOOR))));
+                  new Bar(
+                      bench.has("floor_kind")
+                          ? bench.get("floor_kind").getAsString() + " floor"
+                          : "matmul floor",
+                      median(floor),
+                      min(floor),
+                      max(floor),
+                      FLOOR))));
     }
     draw(
         "Training step, ms per iteration (lower is better; median and range of repeats)",

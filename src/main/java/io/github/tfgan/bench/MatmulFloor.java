@@ -77,7 +77,7 @@ final class MatmulFloor {
    * The products of one iteration as independent MatMul ops in one graph with fed random inputs,
    * built once so that it can be timed repeatedly (between the training repeats of a benchmark).
    */
-  public static final class Harness implements AutoCloseable {
+  public static final class Harness implements Floor.Timer {
     private final List<TFloat32> inputs = new ArrayList<>();
     private final List<Placeholder<TFloat32>> placeholders = new ArrayList<>();
     private final List<Operand<TFloat32>> matmuls = new ArrayList<>();
@@ -110,6 +110,7 @@ final class MatmulFloor {
     }
 
     /** Median milliseconds of {@code runs} runs of all products. */
+    @Override
     public double measureMillis(int runs) {
       double[] ms = new double[Math.max(runs, 1)];
       for (int i = 0; i < ms.length; i++) {

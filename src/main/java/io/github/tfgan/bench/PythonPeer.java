@@ -4,6 +4,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.Presets;
+import io.github.tfgan.data.Architectures;
+import io.github.tfgan.data.ImageData;
+import io.github.tfgan.model.DataScaling;
+import io.github.tfgan.model.GanArchitecture;
+import io.github.tfgan.model.NetworkSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +35,8 @@ final class PythonPeer implements AutoCloseable {
             new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
   }
 
-  static PythonPeer start(Benchmark.Settings s, PrintStream out) throws IOException {
+  static PythonPeer start(Benchmark.Settings s, ImageData data, PrintStream out)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(s.pythonExecutable().toString());
     cmd.add(s.peerScript().toString());
@@ -67,10 +73,44 @@ final class PythonPeer implements AutoCloseable {
             Float.toString(c.emaDecay()),
             "--updates",
             c.updates().cliName()));
+    cmd.addAll(netArguments(c, Architectures.forData(c, data)));
     out.println("python peer: " + String.join(" ", cmd));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
     return new PythonPeer(pb.start());
   }
+
+  /**
+   * The peer's arguments for the networks {@code config} trains, when they are not the article's
+   * (whose command line stays as its recorded figures were measured with: the peer's defaults are
+   * the article's network, batch 128, z of 100 and pixels in [0, 1]): the net, batch, noise width,
+   * how pixels are scaled, and whether the moving average warms up.
+   */
+  static List<String> netArguments(GanConfig config, GanArchitecture arch) {
+    if (config.net().equals(NetworkSpec.ARTICLE_NET)
+        && config.batchSize() == ARTICLE_BATCH
+        && config.noiseDim() == ARTICLE_NOISE
+        && arch.scaling().kind() == DataScaling.Kind.UNIT) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--net",
+            config.net(),
+            "--batch-size",
+            Integer.toString(config.batchSize()),
+            "--noise-dim",
+            Integer.toString(config.noiseDim()),
+            "--scaling",
+            arch.scaling().kind() == DataScaling.Kind.UNIT ? "unit" : "symmetric"));
+    if (config.usesEma() && config.emaWarmup()) {
+      args.add("--ema-warmup");
+    }
+    return args;
+  }
+
+  private static final int ARTICLE_BATCH = 128;
+  private static final int ARTICLE_NOISE = 100;
 
   /** Waits for the peer's warm-up; returns its first line (first_iter_s, tensorflow). */
   JsonObject ready() throws IOException {

@@ -14,14 +14,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Measures training speed against the Python peer and the matrix-multiply floor. */
+/** Measures training speed against the Python peer and the floor (matmul or conv). */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
-        "Training speed at the article's settings on MNIST: TF Java, the Python peer, the matmul"
-            + " floor. Ends with 'ms/iter: X'.")
+        "Training speed of a preset on MNIST: TF Java, the Python peer, the matmul floor (conv"
+            + " floor for conv nets). Ends with 'ms/iter: X'.")
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -56,8 +56,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--preset",
-      paramLabel = "article|stable",
-      description = "The configuration both sides train (default: ${DEFAULT-VALUE}).")
+      paramLabel = "NAME",
+      description =
+          "The configuration both sides train: " + Presets.NAMES + " (default: ${DEFAULT-VALUE}).")
   String preset = "article";
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure as JSON.")
