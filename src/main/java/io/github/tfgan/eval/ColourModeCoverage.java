@@ -2,7 +2,6 @@ package io.github.tfgan.eval;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How images cover the modes of a {@link ColourModes} set: the share of high-quality samples, the
@@ -36,7 +35,8 @@ public record ColourModeCoverage(
     int[] nearest,
     int modeMinimum,
     double qualityDistance,
-    List<String> modeNames) {
+    List<String> modeNames)
+    implements ModeCoverage {
 
   /** Copies the arrays and the list, so that the record cannot change under its reader. */
   public ColourModeCoverage {
@@ -57,24 +57,10 @@ public record ColourModeCoverage(
     return nearest.clone();
   }
 
-  /** Whether every mode is covered. */
-  public boolean allModesCovered() {
-    return modesCovered == modes;
-  }
-
-  /**
-   * One line for people: {@code "colours16: 16/16 modes covered, 97.3% high quality (10000
-   * samples)"}.
-   */
-  public String summary() {
-    return String.format(
-        Locale.ROOT,
-        "%s: %d/%d modes covered, %.1f%% high quality (%d samples)",
-        set,
-        modesCovered,
-        modes,
-        100 * highQualityShare,
-        samples);
+  /** The set's name, {@link #set()}. */
+  @Override
+  public String name() {
+    return set;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.github.tfgan.eval;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * How samples cover a {@link GaussianMixture}: VEEGAN's (Srivastava et al. 2017) share of
@@ -30,7 +29,8 @@ public record MixtureCoverage(
     double highQualityShare,
     int[] perMode,
     int modeMinimum,
-    double qualityRadius) {
+    double qualityRadius)
+    implements ModeCoverage {
 
   /** Copies {@code perMode}, so that the record cannot change under its reader. */
   public MixtureCoverage {
@@ -43,21 +43,10 @@ public record MixtureCoverage(
     return perMode.clone();
   }
 
-  /** Whether every mode is covered. */
-  public boolean allModesCovered() {
-    return modesCovered == modes;
-  }
-
-  /** One line for people: {@code "ring8: 8/8 modes covered, 91.2% high quality (2500 samples)"}. */
-  public String summary() {
-    return String.format(
-        Locale.ROOT,
-        "%s: %d/%d modes covered, %.1f%% high quality (%d samples)",
-        mixture,
-        modesCovered,
-        modes,
-        100 * highQualityShare,
-        samples);
+  /** The mixture's name, {@link #mixture()}. */
+  @Override
+  public String name() {
+    return mixture;
   }
 
   @Override
