@@ -24,7 +24,9 @@ Dense 1 (n: how often H and W halve evenly staying at least 4, at most 4; 2 for 
 the pixels train in [-1, 1] (x / 127.5 - 1), as `gan.jar` trains conv nets. G's forward pass runs once per
 iteration, as the Java step runs it: the D step and then the G step use the same G(z) (G's weights and z are the
 same in both), so batch norm's moving statistics are updated once per iteration; the moving average, when on,
-covers G's batch-norm moving statistics as well as its weights, and with --ema-warmup its decay at iteration n is
+covers G's weights, and with batch norm it keeps statistics of its own as `gan.jar`'s does: after each update,
+the averaged G runs in training mode on half the batch's z (the first of the Java step's two shards), which
+moves its moving statistics toward its own batch statistics. With --ema-warmup the decay at iteration n is
 min(decay, (1 + n) / (10 + n)), as `gan.jar`'s.
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
@@ -172,9 +174,17 @@ def main():
 
     d_opt = tf.keras.optimizers.Adam(rate(lr), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
     g_opt = tf.keras.optimizers.Adam(rate(g_lr), beta_1=beta1, beta_2=args.beta2, epsilon=1e-8)
-    # G's weights and, with batch norm, its moving statistics (gen.weights: the trainable variables first).
-    averaged = list(gen.weights)
-    ema = [tf.Variable(v) for v in averaged] if ema_decay > 0 else []
+    # G's weights; with batch norm, the average is a copy of G (ema_gen) whose moving statistics are its own.
+    has_bn = len(gen.non_trainable_weights) > 0
+    ema_gen = None
+    if ema_decay > 0 and has_bn:
+        ema_gen = tf.keras.models.clone_model(gen)
+        ema_gen.set_weights(gen.get_weights())
+        averaged = list(gen.trainable_weights)
+        ema = list(ema_gen.trainable_weights)
+    else:
+        averaged = list(gen.weights)
+        ema = [tf.Variable(v) for v in averaged] if ema_decay > 0 else []
     ema_count = tf.Variable(0.0)
     bce = tf.nn.sigmoid_cross_entropy_with_logits
 
@@ -209,7 +219,7 @@ def main():
                 g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
             g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
             g_opt.apply_gradients(zip(g_grads, gen.trainable_variables))
-            average()
+            average(z)
             return d_loss, g_loss
         with tf.GradientTape() as tape, tf.GradientTape() as g_tape:
             fake = gen(z, training=True)
@@ -234,11 +244,11 @@ def main():
                 g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
             g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
         g_opt.apply_gradients(zip(g_grads, gen.trainable_variables))
-        average()
+        average(z)
         return d_loss, g_loss
 
-    def average():
-        """The moving average of G, after G's update."""
+    def average(z):
+        """The moving average of G, after G's update; with batch norm, then its own statistics on half of z."""
         if not ema:
             return
         decay = ema_decay
@@ -247,6 +257,8 @@ def main():
             ema_count.assign_add(1.0)
         for avg, weight in zip(ema, averaged):
             avg.assign(decay * avg + (1 - decay) * weight)
+        if ema_gen is not None:
+            ema_gen(z[: max(1, batch // 2)], training=True)
 
     penalised = make_step(r1_gamma * r1_every)
     regular = make_step(0.0) if r1_gamma > 0 and r1_every > 1 else penalised
