@@ -1,0 +1,158 @@
+package io.github.tfgan.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import io.github.tfgan.cli.GanCli;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Models to serve and an HTTP client for the tests. */
+final class Fixtures {
+  static final Path SAVEDMODELS = Path.of(System.getProperty("gan.savedmodels", "../savedmodels"));
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Fixtures() {}
+
+  /** An HTTP answer. */
+  record Answer(int status, String body) {
+    JsonElement json() {
+      return JsonParser.parseString(body);
+    }
+
+    String error() {
+      return json().getAsJsonObject().get("error").getAsString();
+    }
+  }
+
+  static Answer get(int port, String path) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), r.body());
+  }
+
+  static Answer post(int port, String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(r.statusCode(), r.body());
+  }
+
+  /** Copies a directory tree. */
+  static void copy(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A base directory with the shipped generator, discriminator and classifier, and a conditional
+   * conv generator ({@code cgenerator}: inputs z and label) trained for 4 steps on 8x8 bars.
+   */
+  static Path modelBase(Path dir) throws IOException {
+    Path base = dir.resolve("models");
+    for (String name : new String[] {"generator", "discriminator", "classifier"}) {
+      copy(SAVEDMODELS.resolve(name), base.resolve(name));
+    }
+    int n = 40;
+    byte[] pixels = new byte[n * 64];
+    long[] labels = new long[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 4;
+      for (int x = 0; x < 8; x++) {
+        pixels[i * 64 + (int) (2 * labels[i]) * 8 + x] = (byte) 255;
+      }
+    }
+    ByteBuffer l = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
+    for (long v : labels) {
+      l.putLong(v);
+    }
+    Path data = npy(dir.resolve("rows.npy"), "|u1", "(40, 8, 8)", pixels);
+    Path labelFile = npy(dir.resolve("labels.npy"), "<i8", "(40,)", l.array());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        GanCli.run(
+            new String[] {
+              "train",
+              "--data",
+              data.toString(),
+              "--labels",
+              labelFile.toString(),
+              "--net",
+              "dcgan:4",
+              "--conditional",
+              "--iterations",
+              "4",
+              "--batch-size",
+              "8",
+              "--sample-every",
+              "0",
+              "--out",
+              dir.resolve("run").toString(),
+              "--export",
+              dir.resolve("conditional").toString()
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    Files.move(dir.resolve("conditional/generator"), base.resolve("cgenerator"));
+    return base;
+  }
+
+  private static Path npy(Path file, String descr, String shape, byte[] data) throws IOException {
+    String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    int total = 10 + header.length() + 1;
+    header = header + " ".repeat((64 - total % 64) % 64) + "\n";
+    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + data.length);
+    b.order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+    b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII)).put(data);
+    Files.write(file, b.array());
+    return file;
+  }
+
+  /** A JSON list of {@code n} floats from a formula, for z rows. */
+  static String zRow(int seed) {
+    StringBuilder s = new StringBuilder("[");
+    for (int i = 0; i < 100; i++) {
+      s.append(i > 0 ? "," : "").append((float) Math.sin(seed * 100 + i));
+    }
+    return s.append(']').toString();
+  }
+
+  static float[] zValues(int seed) {
+    float[] z = new float[100];
+    for (int i = 0; i < 100; i++) {
+      z[i] = (float) Math.sin(seed * 100 + i);
+    }
+    return z;
+  }
+}
