@@ -53,7 +53,10 @@ public final class ModelServer implements AutoCloseable {
     connector.setHost(b.host);
     connector.setPort(b.port);
     server.addConnector(connector);
-    server.setHandler(new GracefulHandler(new RestHandler(models, b.maxBodyBytes)));
+    GracefulHandler graceful = new GracefulHandler(new RestHandler(models, b.maxBodyBytes));
+    // a request still arriving when the stop begins gets the whole drain time, not Jetty's 1 s
+    graceful.setShutdownIdleTimeout(b.drain.toMillis());
+    server.setHandler(graceful);
     server.setStopTimeout(b.drain.toMillis());
   }
 

@@ -119,7 +119,12 @@ final class RestHandler extends Handler.Abstract {
       throw tooLarge(declared + " bytes");
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      byte[] bytes;
+      try {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      } catch (IOException e) {
+        throw ApiException.invalid("request body: not received whole: " + e.getMessage());
+      }
       if (bytes.length > maxBodyBytes) {
         throw tooLarge("more");
       }

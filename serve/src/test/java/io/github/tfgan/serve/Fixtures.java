@@ -18,6 +18,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Models to serve and an HTTP client for the tests. */
@@ -69,6 +71,34 @@ final class Fixtures {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The numbers of a nested JSON list, row-major. */
+  static float[] flat(JsonElement e) {
+    List<Float> values = new ArrayList<>();
+    flatten(e, values);
+    float[] f = new float[values.size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = values.get(i);
+    }
+    return f;
+  }
+
+  private static void flatten(JsonElement e, List<Float> values) {
+    if (e.isJsonArray()) {
+      e.getAsJsonArray().forEach(x -> flatten(x, values));
+    } else {
+      values.add(e.getAsFloat());
+    }
+  }
+
+  /** Deletes a directory tree. */
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
