@@ -67,9 +67,9 @@ class ServeProcessTest {
               HttpResponse.BodyHandlers.ofString());
       Thread.sleep(300);
       parts.submit(ByteBuffer.wrap(body.substring(0, half).getBytes(StandardCharsets.UTF_8)));
-      Thread.sleep(700);
+      Thread.sleep(300);
       p.destroy(); // SIGTERM
-      Thread.sleep(500);
+      Thread.sleep(200); // within Jetty's 1 s shutdown idle timeout
       parts.submit(ByteBuffer.wrap(body.substring(half).getBytes(StandardCharsets.UTF_8)));
       parts.close();
 
