@@ -14,6 +14,9 @@ import java.util.List;
  * the input and the position of the first value that does not.
  */
 final class JsonTensors {
+  /** TensorFlow's own limit on a tensor's rank; deeper lists are refused before the walk. */
+  static final int MAX_RANK = 254;
+
   private JsonTensors() {}
 
   /**
@@ -32,6 +35,10 @@ final class JsonTensors {
         break;
       }
       e = a.get(0);
+    }
+    if (dims.size() > MAX_RANK) {
+      throw ApiException.invalid(
+          name + ": expected at most " + MAX_RANK + " nested lists, found " + dims.size());
     }
     long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
     long size = 1;

@@ -69,6 +69,14 @@ public final class ServeBench implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "also write the figures as JSON")
   Path out;
 
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "load a server already running (e.g. http://127.0.0.1:8501: gan serve, TF Serving)"
+              + " instead of starting one, batching off and on")
+  URI url;
+
   /** One mode's figures. */
   record Figures(
       String mode,
@@ -90,8 +98,12 @@ public final class ServeBench implements Callable<Integer> {
           new CommandLine(this), "--clients, --requests, --rows: expected positive numbers");
     }
     List<Figures> all = new ArrayList<>();
-    all.add(run("batching off", Batching.OFF));
-    all.add(run("batching on", Batching.on(maxBatchSize, batchTimeoutMicros)));
+    if (url != null) {
+      all.add(load("external", url.resolve("/v1/models/" + model + ":predict")));
+    } else {
+      all.add(run("batching off", Batching.OFF));
+      all.add(run("batching on", Batching.on(maxBatchSize, batchTimeoutMicros)));
+    }
     System.out.printf(
         Locale.ROOT,
         "%d clients x %d requests of %d row(s) to %s, on %d processors%n",
@@ -143,51 +155,55 @@ public final class ServeBench implements Callable<Integer> {
   private Figures run(String mode, Batching batching) throws Exception {
     try (ModelServer server =
         ModelServer.builder(modelBase).port(0).batching(batching).build().start()) {
-      HttpClient http = HttpClient.newHttpClient();
-      URI uri =
-          URI.create("http://127.0.0.1:" + server.port() + "/v1/models/" + model + ":predict");
-      for (int i = 0; i < 20; i++) { // warm up: first runs of the graph are slower
-        send(http, uri, body(new Random(i)));
-      }
-      long joinedBefore = Batcher.JOINED.get();
-      ExecutorService pool = Executors.newFixedThreadPool(clients);
-      List<Future<long[]>> futures = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int c = 0; c < clients; c++) {
-        int client = c;
-        futures.add(
-            pool.submit(
-                () -> {
-                  Random random = new Random(1000L + client);
-                  long[] latencies = new long[requests];
-                  for (int i = 0; i < requests; i++) {
-                    String body = body(random);
-                    long t0 = System.nanoTime();
-                    boolean ok = send(http, uri, body);
-                    latencies[i] = ok ? System.nanoTime() - t0 : -1;
-                  }
-                  return latencies;
-                }));
-      }
-      long[] all = new long[clients * requests];
-      int at = 0;
-      for (Future<long[]> f : futures) {
-        for (long l : f.get()) {
-          all[at++] = l;
-        }
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      pool.shutdown();
-      long[] ok = Arrays.stream(all).filter(l -> l >= 0).sorted().toArray();
-      return new Figures(
+      return load(
           mode,
-          all.length,
-          ok.length,
-          seconds,
-          percentile(ok, 0.50),
-          percentile(ok, 0.99),
-          Batcher.JOINED.get() - joinedBefore);
+          URI.create("http://127.0.0.1:" + server.port() + "/v1/models/" + model + ":predict"));
     }
+  }
+
+  private Figures load(String mode, URI uri) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 20; i++) { // warm up: first runs of the graph are slower
+      send(http, uri, body(new Random(i)));
+    }
+    long joinedBefore = Batcher.JOINED.get();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<long[]>> futures = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      futures.add(
+          pool.submit(
+              () -> {
+                Random random = new Random(1000L + client);
+                long[] latencies = new long[requests];
+                for (int i = 0; i < requests; i++) {
+                  String body = body(random);
+                  long t0 = System.nanoTime();
+                  boolean ok = send(http, uri, body);
+                  latencies[i] = ok ? System.nanoTime() - t0 : -1;
+                }
+                return latencies;
+              }));
+    }
+    long[] all = new long[clients * requests];
+    int at = 0;
+    for (Future<long[]> f : futures) {
+      for (long l : f.get()) {
+        all[at++] = l;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    long[] ok = Arrays.stream(all).filter(l -> l >= 0).sorted().toArray();
+    return new Figures(
+        mode,
+        all.length,
+        ok.length,
+        seconds,
+        percentile(ok, 0.50),
+        percentile(ok, 0.99),
+        Batcher.JOINED.get() - joinedBefore);
   }
 
   private String body(Random random) {
