@@ -117,14 +117,14 @@ public final class ServeBench implements Callable<Integer> {
     for (Figures f : all) {
       System.out.printf(
           Locale.ROOT,
-          "%-12s  %8d  %4d  %6.1f  %6.2f  %6.2f  %6d%n",
+          "%-12s  %8d  %4d  %6.1f  %6.2f  %6.2f  %6s%n",
           f.mode(),
           f.answered(),
           f.sent() - f.answered(),
           f.throughput(),
           f.p50Ms(),
           f.p99Ms(),
-          f.joined());
+          f.joined() < 0 ? "n/a" : Long.toString(f.joined()));
       json.append(json.length() > 1 ? "," : "")
           .append(
               String.format(
@@ -203,7 +203,7 @@ public final class ServeBench implements Callable<Integer> {
         seconds,
         percentile(ok, 0.50),
         percentile(ok, 0.99),
-        Batcher.JOINED.get() - joinedBefore);
+        url != null ? -1 : Batcher.JOINED.get() - joinedBefore); // -1: in another process
   }
 
   private String body(Random random) {
