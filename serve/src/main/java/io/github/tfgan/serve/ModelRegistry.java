@@ -108,6 +108,13 @@ final class ModelRegistry implements AutoCloseable {
           pollModel(modelDir.getFileName().toString(), modelDir, initial);
         }
       }
+      for (String name : served.keySet()) { // a model directory removed: its model goes too
+        if (!Files.isDirectory(base.resolve(name))) {
+          ServedVersion gone = served.remove(name);
+          LOG.info("{} was removed from {}; retiring version {}", name, base, gone.version());
+          gone.release();
+        }
+      }
     } catch (RuntimeException e) {
       LOG.warn("polling {} failed: {}", base, e.toString());
     }

@@ -219,7 +219,7 @@ final class PredictCodec {
     for (HostTensor t : outputs.values()) {
       n += t.size();
     }
-    return (int) Math.min(n, 1 << 26);
+    return (int) Math.min(n, 1 << 20); // a first guess; the builder grows past it
   }
 
   /** Gson's position of the fault, without its advice on lenient parsing. */

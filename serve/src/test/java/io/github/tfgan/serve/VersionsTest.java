@@ -89,6 +89,11 @@ class VersionsTest {
       Fixtures.deleteTree(v2);
       waitFor("back to version 1", () -> server.versions().equals(Map.of("generator", 1L)));
       assertEquals(200, post(port, "/v1/models/generator:predict", body).status());
+
+      // the model's directory removed: the model is no longer served
+      Fixtures.deleteTree(base.resolve("generator"));
+      waitFor("no model", () -> server.versions().isEmpty());
+      assertEquals(404, post(port, "/v1/models/generator:predict", body).status());
     }
   }
 
