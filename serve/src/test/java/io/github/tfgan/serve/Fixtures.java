@@ -21,6 +21,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.tensorflow.Graph;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
 
 /** Models to serve and an HTTP client for the tests. */
 final class Fixtures {
@@ -154,7 +166,38 @@ final class Fixtures {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     Files.move(dir.resolve("conditional/generator"), base.resolve("cgenerator"));
+    exportDtypes(base.resolve("dtypes/1"));
     return base;
+  }
+
+  /**
+   * A SavedModel of four inputs of other dtypes: {@code d} double [-1, 2] (doubled), {@code l}
+   * int64 [-1] (plus one), {@code b} bool [-1] (negated), {@code t} string [-1] (with "!").
+   */
+  static void exportDtypes(Path model) throws IOException {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      var d = tf.withName("d").placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, 2)));
+      var l = tf.withName("l").placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+      var b = tf.withName("b").placeholder(TBool.class, Placeholder.shape(Shape.of(-1)));
+      var t = tf.withName("t").placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+      Variable<TFloat64> factor = tf.withName("factor").variable(tf.constant(2.0));
+      Signature sig =
+          Signature.builder()
+              .key("serving_default")
+              .input("d", d)
+              .input("l", l)
+              .input("b", b)
+              .input("t", t)
+              .output("d2", tf.withName("d2").math.mul(d, factor))
+              .output("l1", tf.withName("l1").math.add(l, tf.constant(1L)))
+              .output("nb", tf.withName("nb").math.logicalNot(b))
+              .output("ts", tf.withName("ts").strings.join(List.of(t, tf.constant("!"))))
+              .build();
+      s.initialize();
+      SavedModelBundle.exporter(model.toString()).withSession(s).withSignature(sig).export();
+    }
   }
 
   private static Path npy(Path file, String descr, String shape, byte[] data) throws IOException {

@@ -145,6 +145,37 @@ class ModelServerTest {
   }
 
   @Test
+  void doublesLongsBooleansAndStringsTravelAsJson() throws Exception {
+    var answer =
+        post(
+            port,
+            "/v1/models/dtypes:predict",
+            "{\"instances\": [{\"d\": [1, 0.25], \"l\": 1099511627776, \"b\": true, \"t\":"
+                + " \"a\"}, {\"d\": [-3, 1e300], \"l\": -5, \"b\": false, \"t\": \"z\u00e9\"}]}");
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals(
+        "{\"predictions\":[{\"d2\":[2.0,0.5],\"l1\":1099511627777,\"nb\":false,\"ts\":\"a!\"},"
+            + "{\"d2\":[-6.0,2.0E300],\"l1\":-4,\"nb\":true,\"ts\":\"z\u00e9!\"}]}",
+        answer.body());
+    var notBool =
+        post(
+            port,
+            "/v1/models/dtypes:predict",
+            "{\"inputs\": {\"d\": [[1, 2]], \"l\": [1], \"b\": [1], \"t\": [\"a\"]}}");
+    assertEquals(400, notBool.status());
+    assertEquals("b: expected DT_BOOL values (true or false), found 1 at [0]", notBool.error());
+    var tooBig =
+        post(
+            port,
+            "/v1/models/dtypes:predict",
+            "{\"inputs\": {\"d\": [[1, 2]], \"l\": [1e19], \"b\": [true], \"t\": [\"a\"]}}");
+    assertEquals(400, tooBig.status());
+    assertEquals(
+        "l: expected DT_INT64 values (whole numbers in 64 bits), found 1e19 at [0]",
+        tooBig.error());
+  }
+
+  @Test
   void statusAndMetadataAreTfServings() throws Exception {
     var status = get(port, "/v1/models/generator");
     assertEquals(200, status.status());
