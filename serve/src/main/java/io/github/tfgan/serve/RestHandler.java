@@ -65,8 +65,8 @@ final class RestHandler extends Handler.Abstract {
 
   private String route(Request request) throws IOException, InterruptedException {
     String method = request.getMethod();
-    String path = request.getHttpURI().getPath();
-    Matcher m = PATH.matcher(path == null ? "" : path);
+    String path = String.valueOf(request.getHttpURI().getPath());
+    Matcher m = PATH.matcher(path);
     if (!path.startsWith("/v1/")) {
       throw ApiException.notFound("Not found: " + path + " (the API is under /v1/models/NAME)");
     }

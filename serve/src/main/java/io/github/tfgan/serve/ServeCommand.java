@@ -17,10 +17,12 @@ import picocli.CommandLine.Option;
     versionProvider = ServeCommand.Version.class,
     sortOptions = false,
     description = {
-      "Serves the SavedModels under a base directory with TF Serving's REST API:",
-      "  POST /v1/models/NAME[/versions/N]:predict, GET /v1/models/NAME[/versions/N][/metadata].",
-      "Each subdirectory NAME with numbered versions is a model; its newest version is served,",
-      "and a newer one is loaded when it appears. SIGTERM drains the requests in flight, exits 0."
+      "Serves the SavedModels under a directory with TF Serving's REST API:",
+      "  POST /v1/models/NAME[/versions/N]:predict",
+      "  GET  /v1/models/NAME[/versions/N][/metadata]",
+      "Each subdirectory NAME with numbered versions is a model. Its newest",
+      "version is served; a newer one is loaded when it appears. SIGTERM",
+      "drains the requests in flight and exits 0. Docs: docs/serving.md"
     })
 public final class ServeCommand implements Callable<Integer> {
   @Option(
