@@ -10,7 +10,10 @@ package io.github.tfgan.serve;
  * @param threads how many batches run at once (TF Serving's {@code num_batch_threads})
  */
 public record Batching(boolean enabled, int maxBatchSize, long batchTimeoutMicros, int threads) {
-  /** TF Serving's default {@code max_batch_size}... ours is smaller: 784-float rows, 2 cores. */
+  /**
+   * The most rows in one batched run by default (TF Serving reads its own from {@code
+   * --batching_parameters_file}); 64 one-row requests of the MNIST generator are one small run.
+   */
   public static final int DEFAULT_MAX_BATCH_SIZE = 64;
 
   /** How long a batch waits to fill, in microseconds. */
