@@ -56,6 +56,7 @@ public final class ModelServer implements AutoCloseable {
     // on stop, requests in their handler finish (up to the drain time); a connection idle for
     // more than Jetty's shutdown idle timeout (1 s), even one stalled mid-body, is closed
     server.setHandler(new GracefulHandler(new RestHandler(models, b.maxBodyBytes)));
+    server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(b.drain.toMillis());
   }
 

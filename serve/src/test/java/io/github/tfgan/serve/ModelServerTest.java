@@ -257,6 +257,21 @@ class ModelServerTest {
   }
 
   @Test
+  void jettysOwnErrorsAreJsonToo() throws Exception {
+    var r =
+        Fixtures.HTTP.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/v1/models/generator"))
+                .header("X-Big", "a".repeat(20_000))
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(431, r.statusCode(), r.body());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(new Fixtures.Answer(r.statusCode(), r.body()).error().contains("Header"), r.body());
+  }
+
+  @Test
   void bodiesOverTheLimitGet413() throws Exception {
     StringBuilder big = new StringBuilder("{\"instances\": [");
     for (int i = 0; i < 30; i++) {

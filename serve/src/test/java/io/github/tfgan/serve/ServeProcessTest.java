@@ -54,24 +54,31 @@ class ServeProcessTest {
       assertTrue(m.find(), line);
       int port = Integer.parseInt(m.group(1));
 
-      // a request whose body arrives in two parts, SIGTERM between them
+      // a request whose body arrives in ten parts, 200 ms apart: SIGTERM after the fifth, when
+      // the handler has long been reading it; the gaps stay within Jetty's 1 s shutdown idle time
       String body = "{\"instances\": [" + zRow(1) + "," + zRow(2) + "]}";
-      int half = body.length() / 2;
-      SubmissionPublisher<ByteBuffer> parts = new SubmissionPublisher<>();
+      int parts = 10;
+      int step = (body.length() + parts - 1) / parts;
+      SubmissionPublisher<ByteBuffer> publisher = new SubmissionPublisher<>();
       CompletableFuture<HttpResponse<String>> answer =
           Fixtures.HTTP.sendAsync(
               HttpRequest.newBuilder(
                       URI.create("http://127.0.0.1:" + port + "/v1/models/generator:predict"))
-                  .POST(HttpRequest.BodyPublishers.fromPublisher(parts))
+                  .POST(HttpRequest.BodyPublishers.fromPublisher(publisher))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(300);
-      parts.submit(ByteBuffer.wrap(body.substring(0, half).getBytes(StandardCharsets.UTF_8)));
-      Thread.sleep(300);
-      p.destroy(); // SIGTERM
-      Thread.sleep(200); // within Jetty's 1 s shutdown idle timeout
-      parts.submit(ByteBuffer.wrap(body.substring(half).getBytes(StandardCharsets.UTF_8)));
-      parts.close();
+      while (publisher.getNumberOfSubscribers() == 0) { // items before that would be dropped
+        Thread.sleep(10);
+      }
+      for (int i = 0; i < parts; i++) {
+        Thread.sleep(200);
+        if (i == 5) {
+          p.destroy(); // SIGTERM
+        }
+        String part = body.substring(i * step, Math.min(body.length(), (i + 1) * step));
+        publisher.submit(ByteBuffer.wrap(part.getBytes(StandardCharsets.UTF_8)));
+      }
+      publisher.close();
 
       HttpResponse<String> r = answer.get(30, TimeUnit.SECONDS);
       assertEquals(200, r.statusCode(), r.body());
