@@ -1,9 +1,9 @@
 package io.github.tfgan.export;
 
 import io.github.tfgan.io.Directories;
+import io.github.tfgan.io.Errors;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.Names;
-import io.github.tfgan.model.Tensors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,24 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 
 /**
  * An exported evaluation classifier: class probabilities and penultimate features of images. Either
  * MNIST's ({@link #loadBundled}, or {@code train-classifier} without {@code --data}: {@code [-1,
  * 784]} rows, ten digits) or one for images of any shape ({@code train-classifier --data}: {@code
- * [-1, H, W, C]}, K classes, with a {@link ClassifierInfo}).
+ * [-1, H, W, C]}, K classes, with a {@link ClassifierInfo}). It runs through a {@link
+ * SignatureModel}, so it is safe under concurrent calls.
  */
 public final class ClassifierModel implements AutoCloseable {
   private static final int CHUNK = 1000;
-  private final SavedModelBundle bundle;
-  private final SessionFunction function;
+  private final SignatureModel model;
   private final ClassifierInfo info;
   private final DataShape shape;
   private final long[] inputShape;
@@ -41,31 +34,30 @@ public final class ClassifierModel implements AutoCloseable {
    */
   public record Outputs(float[] probabilities, float[] features) {}
 
-  private ClassifierModel(SavedModelBundle bundle, ClassifierInfo info) {
-    this.bundle = bundle;
+  private ClassifierModel(SignatureModel model, ClassifierInfo info) {
+    this.model = model;
     this.info = info;
-    this.function = bundle.function(Names.SERVING_DEFAULT);
-    var signature = function.signature();
-    if (!signature.outputNames().contains(ClassifierSignatures.FEATURES)
-        || !signature.outputNames().contains(ClassifierSignatures.PROBABILITIES)
-        || !signature.getInputs().containsKey(Names.SIG_IMAGES)) {
+    SignatureModel.SignatureInfo signature = model.signature(Names.SERVING_DEFAULT);
+    var outputs = signature.outputs();
+    if (!outputs.containsKey(ClassifierSignatures.FEATURES)
+        || !outputs.containsKey(ClassifierSignatures.PROBABILITIES)
+        || !signature.inputs().containsKey(Names.SIG_IMAGES)
+        || signature.inputs().get(Names.SIG_IMAGES).shape() == null) {
       throw new IllegalArgumentException(
           "a model whose serving_default takes "
-              + signature.getInputs().keySet()
+              + signature.inputs().keySet()
               + " and gives "
-              + signature.outputNames()
+              + outputs.keySet()
               + " (expected input 'images', outputs 'probabilities' and 'features')");
     }
-    long[] in = signature.getInputs().get(Names.SIG_IMAGES).shape.asArray();
+    long[] in = signature.inputs().get(Names.SIG_IMAGES).shape();
     this.inputShape = in.clone();
     this.shape =
         in.length == 4
             ? DataShape.image((int) in[1], (int) in[2], (int) in[3])
             : SampleSignatures.shapeOf(Names.SIG_IMAGES, in);
-    this.classes =
-        (int) signature.getOutputs().get(ClassifierSignatures.PROBABILITIES).shape.get(1);
-    this.featureWidth =
-        (int) signature.getOutputs().get(ClassifierSignatures.FEATURES).shape.get(1);
+    this.classes = (int) outputs.get(ClassifierSignatures.PROBABILITIES).shape()[1];
+    this.featureWidth = (int) outputs.get(ClassifierSignatures.FEATURES).shape()[1];
     if (info != null && (!info.shape().equals(shape) || info.classes() != classes)) {
       throw new IllegalArgumentException(
           "a classifier of "
@@ -165,10 +157,18 @@ public final class ClassifierModel implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return ServingBundles.load(
-        dir,
-        "a classifier (serving_default with outputs probabilities and features)",
-        b -> new ClassifierModel(b, info));
+    SignatureModel model = SignatureModel.load(dir);
+    try {
+      return new ClassifierModel(model, info);
+    } catch (RuntimeException e) {
+      model.close();
+      throw new IllegalArgumentException(
+          model.path()
+              + ": expected a classifier (serving_default with outputs probabilities and"
+              + " features), found "
+              + Errors.describe(e),
+          e);
+    }
   }
 
   /**
@@ -196,20 +196,19 @@ public final class ClassifierModel implements AutoCloseable {
       float[] chunk = Arrays.copyOfRange(images, start * d, (start + m) * d);
       long[] dims = inputShape.clone();
       dims[0] = m;
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(chunk, true, false));
-          Result r = function.call(Map.<String, Tensor>of(Names.SIG_IMAGES, x))) {
-        float[] p =
-            Tensors.toArray((TFloat32) r.get(ClassifierSignatures.PROBABILITIES).orElseThrow());
-        float[] f = Tensors.toArray((TFloat32) r.get(ClassifierSignatures.FEATURES).orElseThrow());
-        System.arraycopy(p, 0, probabilities, start * classes, p.length);
-        System.arraycopy(f, 0, features, start * featureWidth, f.length);
-      }
+      Map<String, HostTensor> r =
+          model.run(
+              Names.SERVING_DEFAULT, Map.of(Names.SIG_IMAGES, HostTensor.ofFloats(dims, chunk)));
+      float[] p = r.get(ClassifierSignatures.PROBABILITIES).floats();
+      float[] f = r.get(ClassifierSignatures.FEATURES).floats();
+      System.arraycopy(p, 0, probabilities, start * classes, p.length);
+      System.arraycopy(f, 0, features, start * featureWidth, f.length);
     }
     return new Outputs(probabilities, features);
   }
 
   @Override
   public void close() {
-    bundle.close();
+    model.close();
   }
 }

@@ -1,48 +1,45 @@
 package io.github.tfgan.export;
 
+import io.github.tfgan.io.Errors;
 import io.github.tfgan.model.DataShape;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Names;
-import io.github.tfgan.model.Tensors;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
-/** An exported discriminator loaded with {@link SavedModelBundle}, ready to score images. */
+/**
+ * An exported discriminator, ready to score images; it runs through a {@link SignatureModel}, so it
+ * is safe under concurrent calls. Close it to free the graph and session.
+ */
 public final class DiscriminatorModel implements AutoCloseable {
-  private final SavedModelBundle bundle;
-  private final SessionFunction function;
+  private final SignatureModel model;
   private final String input;
   private final long[] inputShape;
   private final DataShape sampleShape;
   private final boolean conditional;
-  private boolean closed;
+  private int classes;
+  private volatile boolean closed;
 
   /** D's outputs for n images: {@code probability[i] = sigmoid(logits[i])}. */
   public record Scores(float[] probability, float[] logits) {}
 
-  private DiscriminatorModel(SavedModelBundle bundle) {
-    this.bundle = bundle;
-    this.function = bundle.function(Names.SERVING_DEFAULT);
-    if (!function.signature().outputNames().contains(Names.SIG_PROBABILITY)) {
+  private DiscriminatorModel(SignatureModel model) {
+    this.model = model;
+    SignatureModel.SignatureInfo signature = model.signature(Names.SERVING_DEFAULT);
+    if (!signature.outputs().containsKey(Names.SIG_PROBABILITY)) {
       throw new IllegalArgumentException(
           "a model whose serving_default gives "
-              + function.signature().outputNames()
+              + signature.outputs().keySet()
               + " (no output 'probability')");
     }
-    var inputs = function.signature().getInputs();
+    var inputs = signature.inputs();
     input = inputs.containsKey(Names.SIG_IMAGES) ? Names.SIG_IMAGES : Names.SIG_SAMPLES;
-    if (!inputs.containsKey(input)) {
+    if (!inputs.containsKey(input) || inputs.get(input).shape() == null) {
       throw new IllegalArgumentException(
           "a model whose serving_default takes " + inputs.keySet() + " (no 'images' or 'samples')");
     }
-    inputShape = inputs.get(input).shape.asArray();
+    inputShape = inputs.get(input).shape();
     sampleShape = SampleSignatures.shapeOf(input, inputShape);
     conditional = inputs.containsKey(Names.SIG_LABEL);
   }
@@ -50,6 +47,14 @@ public final class DiscriminatorModel implements AutoCloseable {
   /** Whether this discriminator is class-conditional: it scores samples with their labels. */
   public boolean isConditional() {
     return conditional;
+  }
+
+  /**
+   * How many classes a conditional discriminator takes (from its architecture); 0 if unconditional
+   * or if the export records no architecture.
+   */
+  public int classes() {
+    return classes;
   }
 
   /** The shape of one sample D takes: images {@code [H, W, C]} in [0, 1], or vectors. */
@@ -65,8 +70,23 @@ public final class DiscriminatorModel implements AutoCloseable {
    *     SavedModel
    */
   public static DiscriminatorModel load(Path dir) {
-    return ServingBundles.load(
-        dir, "a discriminator (serving_default with output probability)", DiscriminatorModel::new);
+    SignatureModel model = SignatureModel.load(dir);
+    try {
+      DiscriminatorModel d = new DiscriminatorModel(model);
+      GanArchitecture arch = ArchitectureFile.readIfPresent(dir);
+      d.classes = arch == null || !d.conditional ? 0 : arch.classes();
+      return d;
+    } catch (IOException e) {
+      model.close();
+      throw new IllegalArgumentException(dir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      model.close();
+      throw new IllegalArgumentException(
+          model.path()
+              + ": expected a discriminator (serving_default with output probability), found "
+              + Errors.describe(e),
+          e);
+    }
   }
 
   /**
@@ -87,6 +107,9 @@ public final class DiscriminatorModel implements AutoCloseable {
   /**
    * Scores samples with their classes, with a conditional discriminator; with null labels, as
    * {@link #score(float[])}.
+   *
+   * @param labels one class per sample, each in [0, {@link #classes()}) when the export records its
+   *     classes
    */
   public Scores score(float[] samples, int[] labels) {
     if (closed) {
@@ -115,27 +138,21 @@ public final class DiscriminatorModel implements AutoCloseable {
     int n = samples.length / d;
     long[] shape = inputShape.clone();
     shape[0] = n;
-    if (labels != null) {
-      SampleSignatures.checkLabels(labels, n, conditional, Integer.MAX_VALUE);
+    HostTensor x = HostTensor.ofFloats(shape, samples);
+    Map<String, HostTensor> inputs;
+    if (labels == null) {
+      inputs = Map.of(input, x);
+    } else {
+      SampleSignatures.checkLabels(labels, n, conditional, classes);
+      inputs = Map.of(input, x, Names.SIG_LABEL, HostTensor.ofInts(new long[] {n}, labels));
     }
-    try (TFloat32 x = TFloat32.tensorOf(Shape.of(shape), DataBuffers.of(samples, true, false));
-        TInt32 l = labels == null ? null : TInt32.vectorOf(labels);
-        Result r =
-            function.call(
-                labels == null
-                    ? Map.<String, Tensor>of(input, x)
-                    : Map.<String, Tensor>of(input, x, Names.SIG_LABEL, l))) {
-      return new Scores(
-          Tensors.toArray((TFloat32) r.get(Names.SIG_PROBABILITY).orElseThrow()),
-          Tensors.toArray((TFloat32) r.get(Names.SIG_LOGITS).orElseThrow()));
-    }
+    Map<String, HostTensor> out = model.run(Names.SERVING_DEFAULT, inputs);
+    return new Scores(out.get(Names.SIG_PROBABILITY).floats(), out.get(Names.SIG_LOGITS).floats());
   }
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      bundle.close();
-    }
+    closed = true;
+    model.close();
   }
 }

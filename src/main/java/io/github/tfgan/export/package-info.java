@@ -8,6 +8,12 @@
  * on labelled images of another shape takes {@code [n, H, W, C]}, gives K classes and carries a
  * {@link io.github.tfgan.export.ClassifierInfo}: its shape, class names and training data).
  *
+ * <p>{@link io.github.tfgan.export.SignatureModel} runs any SavedModel through its signatures:
+ * inputs and outputs are {@link io.github.tfgan.export.HostTensor}s (dtype, shape, a flat Java
+ * array), checked against the names, dtypes and shapes the signature declares before the run; it is
+ * safe under concurrent calls and its close waits for them. The model server ({@code serve/}) and
+ * Spark executors run the exports through it.
+ *
  * <p>Each {@code load(Path)} takes a SavedModel directory or a TF Serving base path ({@code
  * base/1}, {@code base/2}, ...), whose highest version it loads. The models are {@link
  * AutoCloseable}: close them to free their graph and session. Arrays are float32, row-major. To

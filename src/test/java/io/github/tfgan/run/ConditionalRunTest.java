@@ -149,6 +149,12 @@ class ConditionalRunTest {
         float[] images = g.generate(z, new int[] {0, 1, 2, 1});
         assertEquals(4 * 256, images.length);
         assertEquals(4, d.score(images, new int[] {0, 1, 2, 1}).probability().length);
+        assertEquals(3, d.classes(), "the discriminator reads its classes from its architecture");
+        var outOfRange =
+            assertThrows(
+                IllegalArgumentException.class, () -> d.score(images, new int[] {0, 1, 3, 1}));
+        assertEquals(
+            "label: expected classes from 0 to 2, found 3 at row 2", outOfRange.getMessage());
         IllegalArgumentException none =
             assertThrows(IllegalArgumentException.class, () -> g.generate(z));
         assertTrue(none.getMessage().startsWith("label: this generator is class-conditional"));
