@@ -11,6 +11,7 @@ import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -65,8 +66,24 @@ public final class DiscriminatorModel implements AutoCloseable {
    *     SavedModel
    */
   public static DiscriminatorModel load(Path dir) {
+    return load(dir, null);
+  }
+
+  /**
+   * Loads an exported discriminator into a session configured by {@code config} (its thread pools,
+   * say).
+   *
+   * @param dir a SavedModel directory, or a TF Serving base path (its highest version is loaded)
+   * @param config the session's configuration; null for TensorFlow's defaults
+   * @throws IllegalArgumentException starting with {@code dir} if it holds no discriminator
+   *     SavedModel
+   */
+  public static DiscriminatorModel load(Path dir, ConfigProto config) {
     return ServingBundles.load(
-        dir, "a discriminator (serving_default with output probability)", DiscriminatorModel::new);
+        dir,
+        config,
+        "a discriminator (serving_default with output probability)",
+        DiscriminatorModel::new);
   }
 
   /**
