@@ -111,10 +111,18 @@ final class GenerateJob {
                     o.batch(),
                     o.threads()));
     Dataset<Row> df = spark.createDataFrame(rows, schema);
+    long started = System.nanoTime();
     out.write(tmp -> df.write().parquet(tmp));
     System.out.printf(
-        "generate: wrote %d samples of %s (seed %d, %d partitions) from %s to %s%n",
-        o.count(), shape.describe(), o.seed(), o.partitions(), model, out.path());
+        java.util.Locale.ROOT,
+        "generate: wrote %d samples of %s (seed %d, %d partitions) from %s to %s in %.1f s%n",
+        o.count(),
+        shape.describe(),
+        o.seed(),
+        o.partitions(),
+        model,
+        out.path(),
+        (System.nanoTime() - started) / 1e9);
     return o.count();
   }
 

@@ -82,11 +82,11 @@ final class ScoreJob {
     Discriminator d = discriminator(o.model());
     OutputDir out =
         OutputDir.check("--out", o.out(), o.force(), spark.sparkContext().hadoopConfiguration());
+    long started = System.nanoTime();
     Dataset<Row> scores;
-    long n;
     if (isLocalData(o.data())) {
       io.github.tfgan.data.Dataset data = checkLocal(o.data(), d);
-      n = data.size();
+      long n = data.size();
       String path = Path.of(o.data()).toAbsolutePath().normalize().toString();
       int parts = (int) Math.max(1, Math.min(o.partitions(), n));
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -97,7 +97,6 @@ final class ScoreJob {
     } else {
       Dataset<Row> input = checkParquet(spark, o.data(), d);
       boolean labelled = input.schema().getFieldIndex(SampleLayout.LABEL).isDefined();
-      n = input.count();
       List<Column> columns = new ArrayList<>();
       columns.add(col(SampleLayout.ID).cast(DataTypes.LongType));
       if (labelled) {
@@ -113,9 +112,16 @@ final class ScoreJob {
     }
     Dataset<Row> result = scores;
     out.write(tmp -> result.write().parquet(tmp));
+    // the row count from the Parquet footers: no second pass over the input
+    long n = spark.read().parquet(out.path()).count();
     System.out.printf(
-        "score: wrote D's probabilities of %d samples from %s with %s to %s%n",
-        n, o.data(), d.dir(), out.path());
+        Locale.ROOT,
+        "score: wrote D's probabilities of %d samples from %s with %s to %s in %.1f s%n",
+        n,
+        o.data(),
+        d.dir(),
+        out.path(),
+        (System.nanoTime() - started) / 1e9);
     return n;
   }
 
