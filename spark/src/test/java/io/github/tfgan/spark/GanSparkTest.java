@@ -17,6 +17,7 @@ import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.run.RunDirectory;
 import io.github.tfgan.run.TrainingRun;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
@@ -350,6 +352,49 @@ class GanSparkTest {
       for (int i = 0; i < 100; i++) {
         assertEquals(i, fromNpy.get(i).getLong(0));
         assertEquals(s.probability()[i], fromNpy.get(i).getFloat(1), 1e-5);
+      }
+    }
+  }
+
+  @Test
+  void anImageFolderIsScoredWithItsClassesAsLabels() throws Exception {
+    ArrayDataset bars = bars(12, 9);
+    Path folder = tmp.resolve("folder");
+    for (int i = 0; i < 12; i++) {
+      Path dir = Files.createDirectories(folder.resolve(bars.classNames().get(bars.label(i))));
+      BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+      float[] pixels = new float[256];
+      bars.read(i, pixels, 0);
+      for (int p = 0; p < 256; p++) {
+        image.getRaster().setSample(p % 16, p / 16, 0, Math.round(pixels[p] * 255));
+      }
+      ImageIO.write(image, "png", dir.resolve(String.format("%02d.png", i)).toFile());
+    }
+    Path out = tmp.resolve("folder-scores");
+    assertEquals(
+        12,
+        run(
+            "score",
+            "--model",
+            conditional.discriminator().toString(),
+            "--data",
+            folder.toString(),
+            "--partitions",
+            "3",
+            "--out",
+            out.toString()));
+    io.github.tfgan.data.Dataset read = io.github.tfgan.data.Datasets.open(folder);
+    int[] labels = new int[12];
+    for (int i = 0; i < 12; i++) {
+      labels[i] = read.label(i);
+    }
+    List<Row> rows = rows(out);
+    try (DiscriminatorModel d = DiscriminatorModel.load(conditional.discriminator())) {
+      float[] p = d.score(read.toFloats(), labels).probability();
+      for (int i = 0; i < 12; i++) {
+        assertEquals(i, rows.get(i).getLong(0), "the folder's order");
+        assertEquals(labels[i], rows.get(i).getInt(1), "the class sub-directory's index");
+        assertEquals(p[i], rows.get(i).getFloat(2), 1e-5);
       }
     }
   }
