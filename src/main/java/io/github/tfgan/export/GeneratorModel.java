@@ -134,18 +134,15 @@ public final class GeneratorModel implements AutoCloseable {
    *     the rows would not fit one array
    */
   public float[] noise(long first, int n, long seed) {
-    return noiseRows(noiseDim, first, n, seed);
-  }
-
-  private static float[] noiseRows(int noiseDim, long first, int n, long seed) {
-    if (noiseDim <= 0) {
-      throw new IllegalArgumentException("noiseDim: expected a positive number, found " + noiseDim);
-    }
     if (first < 0) {
       throw new IllegalArgumentException("first: expected a row index ≥ 0, found " + first);
     }
     if (n <= 0) {
       throw new IllegalArgumentException("n: expected a positive number, found " + n);
+    }
+    if (first > Long.MAX_VALUE - n) {
+      throw new IllegalArgumentException(
+          "first: expected rows first..first+n-1 to be indices below 2^63, found first " + first);
     }
     if ((long) n * noiseDim > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
