@@ -60,8 +60,8 @@ kill -9 $executor_pids "$worker2_pid"
 wait "$job" || { echo "cluster-test: the job failed after a worker was lost"; tail -30 "$work/generate-kill.log"; exit 1; }
 grep -qE "worker lost|Lost executor" "$work/generate-kill.log" \
   || { echo "cluster-test: the driver never saw the executor go"; exit 1; }
-tasks=$(grep -c "Finished task" "$work/generate-kill.log")
-echo "cluster-test: the driver lost worker 2's executor; $tasks tasks finished for 20 partitions"
+attempts=$(grep -c "Starting task" "$work/generate-kill.log")
+echo "cluster-test: the driver lost worker 2's executor; $attempts task attempts for 20 partitions"
 check ids "$work/kill-gen" $big
 check same "$work/cluster-gen" "$work/kill-gen"
 echo "cluster-test: OK in $((SECONDS - start)) s"
