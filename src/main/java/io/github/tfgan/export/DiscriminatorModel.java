@@ -7,6 +7,7 @@ import io.github.tfgan.model.Names;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * An exported discriminator, ready to score images; it runs through a {@link SignatureModel}, so it
@@ -70,7 +71,20 @@ public final class DiscriminatorModel implements AutoCloseable {
    *     SavedModel
    */
   public static DiscriminatorModel load(Path dir) {
-    SignatureModel model = SignatureModel.load(dir);
+    return load(dir, null);
+  }
+
+  /**
+   * Loads an exported discriminator into a session configured by {@code config} (its thread pools,
+   * say).
+   *
+   * @param dir a SavedModel directory, or a TF Serving base path (its highest version is loaded)
+   * @param config the session's configuration; null for TensorFlow's defaults
+   * @throws IllegalArgumentException starting with {@code dir} if it holds no discriminator
+   *     SavedModel
+   */
+  public static DiscriminatorModel load(Path dir, ConfigProto config) {
+    SignatureModel model = SignatureModel.load(dir, config);
     try {
       DiscriminatorModel d = new DiscriminatorModel(model);
       GanArchitecture arch = ArchitectureFile.readIfPresent(dir);

@@ -11,6 +11,7 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.SessionFunction;
 import org.tensorflow.Tensor;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -68,8 +69,22 @@ public final class GeneratorModel implements AutoCloseable {
    * @throws IllegalArgumentException starting with {@code dir} if it holds no generator SavedModel
    */
   public static GeneratorModel load(Path dir) {
+    return load(dir, null);
+  }
+
+  /**
+   * Loads an exported generator into a session configured by {@code config}: its thread pools
+   * ({@code intra_op_parallelism_threads}, {@code inter_op_parallelism_threads}), say, as a Spark
+   * executor sizes them to its cores.
+   *
+   * @param dir a SavedModel directory, or a TF Serving base path (its highest version is loaded)
+   * @param config the session's configuration; null for TensorFlow's defaults
+   * @throws IllegalArgumentException starting with {@code dir} if it holds no generator SavedModel
+   */
+  public static GeneratorModel load(Path dir, ConfigProto config) {
     GeneratorModel model =
-        ServingBundles.load(dir, "a generator (serving_default with input z)", GeneratorModel::new);
+        ServingBundles.load(
+            dir, config, "a generator (serving_default with input z)", GeneratorModel::new);
     try {
       GanArchitecture arch = ArchitectureFile.readIfPresent(dir);
       model.classes = arch == null ? 0 : arch.classes();
@@ -99,21 +114,59 @@ public final class GeneratorModel implements AutoCloseable {
   }
 
   /**
-   * Standard-normal noise, {@code n × noiseDim}: stream {@link SeedStreams#EXPORTED_NOISE} of
-   * {@code seed}, the same on every JDK.
+   * Standard-normal noise, {@code n × noiseDim}: rows 0 to n − 1 of {@link #noise(long, int,
+   * long)}, the same on every JDK.
    */
   public float[] noise(int n, long seed) {
+    return noise(0, n, seed);
+  }
+
+  /**
+   * Standard-normal noise of rows {@code [first, first + n)}, {@code n × noiseDim} row-major. Row
+   * {@code i} has a stream of its own, {@link SeedStreams#EXPORTED_NOISE} of {@code seed} at index
+   * {@code i}, so any range of rows is computed without the rows before it (a Spark partition, a
+   * shard of a larger set) and equals the same rows of one long call: {@code noise(first, n, seed)}
+   * is rows {@code first..first+n-1} of {@code noise(first + n, seed)}.
+   *
+   * @param first the index of the first row, ≥ 0
+   * @param n how many rows, ≥ 1
+   * @throws IllegalArgumentException if {@code first} is negative, {@code n} is not positive, or
+   *     the rows would not fit one array
+   */
+  public float[] noise(long first, int n, long seed) {
+    if (first < 0) {
+      throw new IllegalArgumentException("first: expected a row index ≥ 0, found " + first);
+    }
     if (n <= 0) {
       throw new IllegalArgumentException("n: expected a positive number, found " + n);
     }
+    if (first > Long.MAX_VALUE - n) {
+      throw new IllegalArgumentException(
+          "first: expected rows first..first+n-1 to be indices below 2^63, found first " + first);
+    }
+    if ((long) n * noiseDim > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "n: expected at most "
+              + (Integer.MAX_VALUE - 8) / noiseDim
+              + " rows of "
+              + noiseDim
+              + " floats in one array, found "
+              + n);
+    }
+    SeedStreams streams = new SeedStreams(seed);
     float[] z = new float[n * noiseDim];
-    new SeedStreams(seed).fillGaussian(SeedStreams.EXPORTED_NOISE, 0, z);
+    float[] row = new float[noiseDim];
+    for (int r = 0; r < n; r++) {
+      streams.fillGaussian(SeedStreams.EXPORTED_NOISE, first + r, row);
+      System.arraycopy(row, 0, z, r * noiseDim, noiseDim);
+    }
     return z;
   }
 
   /**
-   * {@code n} samples from the noise of {@code seed} ({@link #noise}); a conditional generator's
-   * row i has class i mod {@link #classes()}, so that every class has its share.
+   * {@code n} samples from the noise of {@code seed} ({@link #noise(long, int, long)}); a
+   * conditional generator's row i has class i mod {@link #classes()}, so that every class has its
+   * share.
    */
   public float[] sample(int n, long seed) {
     float[] z = noise(n, seed);
@@ -142,9 +195,9 @@ public final class GeneratorModel implements AutoCloseable {
   }
 
   /**
-   * Generates {@code count} images from the noise of {@code seed} ({@link #noise}), {@code batch}
-   * at a time, so that memory stays bounded at any count; the images equal {@code
-   * generate(noise(count, seed))}.
+   * Generates {@code count} images from the noise of {@code seed} ({@link #noise(long, int,
+   * long)}), {@code batch} at a time, so that memory stays bounded at any count; the images equal
+   * {@code generate(noise(count, seed))}.
    */
   public void generate(long count, long seed, int batch, BatchSink sink)
       throws java.io.IOException {
@@ -168,11 +221,9 @@ public final class GeneratorModel implements AutoCloseable {
       throw new IllegalArgumentException(
           "count, batch: expected positive numbers, found " + count + ", " + batch);
     }
-    SeedStreams.Generator stream = new SeedStreams(seed).generator(SeedStreams.EXPORTED_NOISE, 0);
     for (long done = 0; done < count; ) {
       int rows = (int) Math.min(batch, count - done);
-      float[] z = new float[rows * noiseDim];
-      stream.fillGaussian(z);
+      float[] z = noise(done, rows, seed);
       if (labelOf == null) {
         sink.accept(generate(z), rows);
       } else {

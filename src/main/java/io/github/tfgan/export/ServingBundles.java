@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * Loads a SavedModel's {@code serve} graph and wraps it, closing the bundle if wrapping fails.
@@ -26,6 +27,15 @@ final class ServingBundles {
    * @throws IllegalArgumentException starting with {@code dir}, saying what was expected and found
    */
   static <M> M load(Path dir, String what, Function<SavedModelBundle, M> wrap) {
+    return load(dir, null, what, wrap);
+  }
+
+  /**
+   * As {@link #load(Path, String, Function)}, with a session configuration (thread pools, say).
+   *
+   * @param config the session's configuration; null for TensorFlow's defaults
+   */
+  static <M> M load(Path dir, ConfigProto config, String what, Function<SavedModelBundle, M> wrap) {
     Path model = resolve(dir);
     if (!Files.isRegularFile(model.resolve("variables").resolve("variables.index"))) {
       throw new IllegalArgumentException(
@@ -34,7 +44,9 @@ final class ServingBundles {
     NativeSetup.prepare();
     SavedModelBundle bundle;
     try {
-      bundle = SavedModelBundle.load(model.toString(), Names.SERVE_TAG);
+      SavedModelBundle.Loader loader =
+          SavedModelBundle.loader(model.toString()).withTags(Names.SERVE_TAG);
+      bundle = (config == null ? loader : loader.withConfigProto(config)).load();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           model

@@ -104,9 +104,20 @@ public final class SignatureModel implements AutoCloseable {
    * @throws IllegalArgumentException starting with {@code dir} if it holds no loadable SavedModel
    */
   public static SignatureModel load(Path dir) {
+    return load(dir, null);
+  }
+
+  /**
+   * Loads a SavedModel into a session configured by {@code config} (its thread pools, say).
+   *
+   * @param dir a SavedModel directory, or a TF Serving base path (its highest version is loaded)
+   * @param config the session's configuration; null for TensorFlow's defaults
+   * @throws IllegalArgumentException starting with {@code dir} if it holds no loadable SavedModel
+   */
+  public static SignatureModel load(Path dir, org.tensorflow.proto.ConfigProto config) {
     Path model = ServingBundles.resolve(dir);
     return ServingBundles.load(
-        model, "a SavedModel with signatures", bundle -> new SignatureModel(bundle, model));
+        model, config, "a SavedModel with signatures", bundle -> new SignatureModel(bundle, model));
   }
 
   /** The SavedModel directory loaded (a version directory when a base path was given). */

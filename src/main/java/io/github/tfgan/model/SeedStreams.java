@@ -37,7 +37,11 @@ public final class SeedStreams {
   /** A network's kernel initialisers: {@code init/NETWORK}; index: the 0-based layer. */
   public static final String INIT = "init/";
 
-  /** Noise drawn from an exported generator by {@code generate} or {@code evaluate}. */
+  /**
+   * Noise drawn from an exported generator by {@code generate} or {@code evaluate}; index: the
+   * 0-based row (sample), so that any range of rows is drawn without the rows before it (since
+   * 0.12.0; before, all rows came from index 0 in turn).
+   */
   public static final String EXPORTED_NOISE = "exported-noise";
 
   /** The uniform-noise reference images of {@code evaluate}; index 0. */

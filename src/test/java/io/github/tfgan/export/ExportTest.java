@@ -1,5 +1,6 @@
 package io.github.tfgan.export;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.io.Directories;
 import io.github.tfgan.model.Names;
+import io.github.tfgan.model.SeedStreams;
 import io.github.tfgan.run.ModelExports;
 import io.github.tfgan.testing.Synthetic;
 import io.github.tfgan.train.GanTrainer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +29,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 class ExportTest {
@@ -57,6 +61,62 @@ class ExportTest {
       for (int i = 0; i < images.length; i++) {
         assertEquals(trainerImages[i], images[i], 1e-6);
       }
+    }
+  }
+
+  @Test
+  void eachRowsNoiseIsItsOwnStreamSoAnyRangeOfRowsEqualsTheSameRowsOfOneCall() {
+    try (GeneratorModel g = GeneratorModel.load(dir.resolve("generator/1"))) {
+      int d = g.noiseDim();
+      float[] all = g.noise(10, 7);
+      assertArrayEquals(all, g.noise(0, 10, 7));
+      float[] middle = g.noise(3, 4, 7);
+      assertArrayEquals(Arrays.copyOfRange(all, 3 * d, 7 * d), middle);
+      float[] row = new float[d];
+      new SeedStreams(7).fillGaussian(SeedStreams.EXPORTED_NOISE, 9, row);
+      assertArrayEquals(row, Arrays.copyOfRange(all, 9 * d, 10 * d), "row 9: stream index 9");
+      assertFalse(Arrays.equals(all, g.noise(10, 8)), "another seed, other noise");
+      float[] far = g.noise(5_000_000_000L, 1, 7);
+      new SeedStreams(7).fillGaussian(SeedStreams.EXPORTED_NOISE, 5_000_000_000L, row);
+      assertArrayEquals(row, far, "rows beyond 2^31");
+      var negative = assertThrows(IllegalArgumentException.class, () -> g.noise(-1, 2, 7));
+      assertEquals("first: expected a row index ≥ 0, found -1", negative.getMessage());
+      var empty = assertThrows(IllegalArgumentException.class, () -> g.noise(0, 0, 7));
+      assertEquals("n: expected a positive number, found 0", empty.getMessage());
+    }
+  }
+
+  @Test
+  void modelsLoadIntoASessionWithTheThreadPoolsAsked() {
+    ConfigProto oneThread =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(1)
+            .setInterOpParallelismThreads(1)
+            .build();
+    try (GeneratorModel g = GeneratorModel.load(dir.resolve("generator"), oneThread);
+        DiscriminatorModel d = DiscriminatorModel.load(dir.resolve("discriminator"), oneThread)) {
+      float[] images = g.generate(z);
+      assertArrayEquals(trainerImages, images, 1e-6f);
+      assertEquals(3, d.score(images).probability().length);
+    }
+  }
+
+  @Test
+  void batchedGenerationEqualsOneCallOnTheSameNoise() throws Exception {
+    try (GeneratorModel g = GeneratorModel.load(dir.resolve("generator/1"))) {
+      float[] direct = g.generate(g.noise(7, 5));
+      float[] batched = new float[direct.length];
+      int[] at = {0};
+      g.generate(
+          7,
+          5,
+          3,
+          (images, rows) -> {
+            System.arraycopy(images, 0, batched, at[0], images.length);
+            at[0] += images.length;
+          });
+      assertEquals(direct.length, at[0]);
+      assertArrayEquals(direct, batched, 1e-6f);
     }
   }
 
