@@ -1,46 +1,44 @@
 package io.github.tfgan.export;
 
+import io.github.tfgan.io.Errors;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.SeedStreams;
-import io.github.tfgan.model.Tensors;
 import java.nio.file.Path;
 import java.util.Map;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.Tensor;
 import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
- * An exported generator loaded with {@link SavedModelBundle}, ready to generate. Close it to free
- * the bundle's graph and session.
+ * An exported generator, ready to generate; it runs through a {@link SignatureModel}, so it is safe
+ * under concurrent calls. Close it to free the graph and session.
  */
 public final class GeneratorModel implements AutoCloseable {
-  private final SavedModelBundle bundle;
-  private final SessionFunction function;
+  private final SignatureModel model;
   private final int noiseDim;
   private final String output;
   private final DataShape sampleShape;
   private final boolean conditional;
   private int classes;
-  private boolean closed;
 
-  private GeneratorModel(SavedModelBundle bundle) {
-    this.bundle = bundle;
-    this.function = bundle.function(Names.SERVING_DEFAULT);
-    var signature = function.signature();
-    var inputs = signature.getInputs();
+  private GeneratorModel(SignatureModel model) {
+    this.model = model;
+    SignatureModel.SignatureInfo signature = model.signature(Names.SERVING_DEFAULT);
+    var inputs = signature.inputs();
     if (!inputs.containsKey(Names.SIG_Z)) {
       throw new IllegalArgumentException(
           "a model whose serving_default takes " + inputs.keySet() + " (no input 'z')");
     }
-    this.noiseDim = (int) inputs.get(Names.SIG_Z).shape.get(1);
+    long[] zShape = inputs.get(Names.SIG_Z).shape();
+    if (zShape == null || zShape.length != 2 || zShape[1] <= 0) {
+      throw new IllegalArgumentException(
+          "a model whose input 'z' has the shape "
+              + inputs.get(Names.SIG_Z).shapeText()
+              + " (not [-1, width])");
+    }
+    this.noiseDim = (int) zShape[1];
     this.conditional = inputs.containsKey(Names.SIG_LABEL);
-    var outputs = signature.getOutputs();
+    var outputs = signature.outputs();
     if (outputs.containsKey(Names.SIG_IMAGES)) {
       output = Names.SIG_IMAGES;
     } else if (outputs.containsKey(Names.SIG_SAMPLES)) {
@@ -51,7 +49,12 @@ public final class GeneratorModel implements AutoCloseable {
               + outputs.keySet()
               + " (no 'images' or 'samples')");
     }
-    this.sampleShape = SampleSignatures.shapeOf(output, outputs.get(output).shape.asArray());
+    long[] outShape = outputs.get(output).shape();
+    if (outShape == null) {
+      throw new IllegalArgumentException(
+          "a model whose serving_default gives '" + output + "' of unknown rank");
+    }
+    this.sampleShape = SampleSignatures.shapeOf(output, outShape);
   }
 
   /**
@@ -82,17 +85,26 @@ public final class GeneratorModel implements AutoCloseable {
    * @throws IllegalArgumentException starting with {@code dir} if it holds no generator SavedModel
    */
   public static GeneratorModel load(Path dir, ConfigProto config) {
-    GeneratorModel model =
-        ServingBundles.load(
-            dir, config, "a generator (serving_default with input z)", GeneratorModel::new);
+    SignatureModel model = SignatureModel.load(dir, config);
+    GeneratorModel g;
+    try {
+      g = new GeneratorModel(model);
+    } catch (RuntimeException e) {
+      model.close();
+      throw new IllegalArgumentException(
+          model.path()
+              + ": expected a generator (serving_default with input z), found "
+              + Errors.describe(e),
+          e);
+    }
     try {
       GanArchitecture arch = ArchitectureFile.readIfPresent(dir);
-      model.classes = arch == null ? 0 : arch.classes();
+      g.classes = arch == null ? 0 : arch.classes();
     } catch (java.io.IOException | RuntimeException e) {
       model.close();
       throw new IllegalArgumentException(dir + ": " + e.getMessage(), e);
     }
-    return model;
+    return g;
   }
 
   /**
@@ -260,7 +272,7 @@ public final class GeneratorModel implements AutoCloseable {
    * @param labels one class per row of z, each in [0, {@link #classes()})
    */
   public float[] generate(float[] z, int[] labels) {
-    if (closed) {
+    if (model.isClosed()) {
       throw new IllegalStateException("GeneratorModel: used after close()");
     }
     if (z.length == 0 || z.length % noiseDim != 0) {
@@ -279,25 +291,20 @@ public final class GeneratorModel implements AutoCloseable {
       }
     }
     int n = z.length / noiseDim;
+    HostTensor zt = HostTensor.ofFloats(new long[] {n, noiseDim}, z);
+    Map<String, HostTensor> inputs;
     if (labels == null) {
-      try (TFloat32 zt = Tensors.matrix(z, n, noiseDim);
-          Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt))) {
-        return Tensors.toArray((TFloat32) r.get(output).orElseThrow());
-      }
+      inputs = Map.of(Names.SIG_Z, zt);
+    } else {
+      SampleSignatures.checkLabels(labels, n, conditional, classes);
+      inputs = Map.of(Names.SIG_Z, zt, Names.SIG_LABEL, HostTensor.ofInts(new long[] {n}, labels));
     }
-    SampleSignatures.checkLabels(labels, n, conditional, classes);
-    try (TFloat32 zt = Tensors.matrix(z, n, noiseDim);
-        TInt32 lt = TInt32.vectorOf(labels);
-        Result r = function.call(Map.<String, Tensor>of(Names.SIG_Z, zt, Names.SIG_LABEL, lt))) {
-      return Tensors.toArray((TFloat32) r.get(output).orElseThrow());
-    }
+    return model.run(Names.SERVING_DEFAULT, inputs).get(output).floats();
   }
 
+  /** Frees the graph and session, once the calls in flight are done. Idempotent. */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      bundle.close();
-    }
+    model.close();
   }
 }
