@@ -80,6 +80,18 @@ public final class GanCli implements Callable<Integer> {
    * error in the run, 2 on bad usage.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && (args[0].equals("serve") || args[0].equals("serve-bench"))) {
+      // The model server is its own module, so that this jar (the library) carries no HTTP server.
+      err.println(
+          "error: gan "
+              + args[0]
+              + ": expected to run from the model server's jar (serve/target/gan-serve.jar), found"
+              + " the library's; build it (mvn -B -ntp -q install -DskipTests && mvn -B -ntp -q -f"
+              + " serve/pom.xml package -DskipTests) and run bin/gan "
+              + args[0]
+              + " (docs/serving.md)");
+      return 2;
+    }
     CommandLine cli = new CommandLine(new GanCli());
     HelpLayout.install(cli);
     cli.setOut(new PrintWriter(out, true));

@@ -46,6 +46,15 @@ class GanCliTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"serve", "serve-bench"})
+  void theModelServersCommandsNameTheirJarAndHowToBuildIt(String command) {
+    Run r = cli(command, "--model-base", "savedmodels");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("gan " + command + ": expected to run from"), r.err());
+    assertTrue(r.err().contains("serve/pom.xml package"), r.err());
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "summary",
