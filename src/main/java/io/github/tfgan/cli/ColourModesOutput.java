@@ -10,10 +10,8 @@ import io.github.tfgan.model.DataShape;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** {@code gan mixture --kind colours16}: writing the set, measuring a generator, printing. */
 final class ColourModesOutput {
@@ -102,12 +100,7 @@ final class ColourModesOutput {
     ColourModeCoverage coverage = tally.coverage();
     print(coverage, stdout);
     if (json != null) {
-      Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("model", model.toString());
-      figures.put("seed", seed);
-      figures.put("coverage", coverage);
-      GanCli.writeJson(json, figures);
-      stdout.println("wrote " + json);
+      MixtureCommand.writeCoverage(json, model, seed, coverage, stdout);
     }
     if (plot != null) {
       ImageGrid.writePng(shown, set.shape(), PLOT_SCALE, 0, PLOT_PADDING, plot);

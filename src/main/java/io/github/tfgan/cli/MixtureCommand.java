@@ -4,6 +4,7 @@ import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.eval.ColourModes;
 import io.github.tfgan.eval.GaussianMixture;
 import io.github.tfgan.eval.MixtureCoverage;
+import io.github.tfgan.eval.ModeCoverage;
 import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.image.ScatterPlot;
 import io.github.tfgan.model.DataShape;
@@ -208,12 +209,7 @@ final class MixtureCommand implements Callable<Integer> {
     MixtureCoverage coverage = mixture.coverage(samples);
     print(coverage, stdout);
     if (json != null) {
-      Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("model", model.toString());
-      figures.put("seed", seed);
-      figures.put("coverage", coverage);
-      GanCli.writeJson(json, figures);
-      stdout.println("wrote " + json);
+      writeCoverage(json, model, seed, coverage, stdout);
     }
     if (plot != null) {
       writePlot(
@@ -229,6 +225,21 @@ final class MixtureCommand implements Callable<Integer> {
           stdout);
     }
     return 0;
+  }
+
+  /**
+   * Writes {@code --json}: the model measured, the seed of its samples and their coverage (the
+   * record's fields), for {@code mixture --model} of a mixture or a colour set.
+   */
+  static void writeCoverage(
+      Path json, Path model, long seed, ModeCoverage coverage, PrintStream stdout)
+      throws java.io.IOException {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("model", model.toString());
+    figures.put("seed", seed);
+    figures.put("coverage", coverage);
+    GanCli.writeJson(json, figures);
+    stdout.println("wrote " + json);
   }
 
   private void writePlot(GaussianMixture mixture, float[] points, String title, PrintStream stdout)
