@@ -399,16 +399,13 @@ final class ScoreJob {
             return List.of();
           }
           float[] xs = n == batch ? x : java.util.Arrays.copyOf(x, n * d);
-          DiscriminatorModel.Scores s =
-              m.score(xs, conditional ? java.util.Arrays.copyOf(labels, n) : null);
-          List<Row> rows = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            rows.add(
-                labelled
-                    ? RowFactory.create(ids[i], given[i], s.probability()[i], s.logits()[i])
-                    : RowFactory.create(ids[i], s.probability()[i], s.logits()[i]));
-          }
-          return rows;
+          return scored(
+              m,
+              ids,
+              conditional ? java.util.Arrays.copyOf(labels, n) : null,
+              labelled ? given : null,
+              xs,
+              n);
         }
       };
     }
@@ -451,36 +448,36 @@ final class ScoreJob {
           }
           long[] ids = new long[n];
           int[] labels = labelled ? new int[n] : null;
+          Integer[] rowLabels = labelled ? new Integer[n] : null;
           float[] x = new float[n * d];
           for (int i = 0; i < n; i++) {
             ids[i] = next + i;
             set.read(next + i, x, i * d);
             if (labelled) {
               labels[i] = set.label(next + i);
+              rowLabels[i] = labels[i];
             }
           }
           next += n;
-          return scored(m, ids, m.isConditional() ? labels : null, labelled, x, n, labels);
+          return scored(m, ids, m.isConditional() ? labels : null, rowLabels, x, n);
         }
       };
     }
   }
 
-  /** Scores a batch (with {@code scoredLabels}, for a conditional D) and gives its output rows. */
+  /**
+   * Scores the first {@code n} rows of a batch (with {@code scoredLabels}, for a conditional D) and
+   * gives its output rows: id, the row's label when {@code rowLabels} is not null (a null entry for
+   * a row without one), probability and logit.
+   */
   private static List<Row> scored(
-      DiscriminatorModel m,
-      long[] ids,
-      int[] scoredLabels,
-      boolean withLabel,
-      float[] x,
-      int n,
-      int[] labels) {
+      DiscriminatorModel m, long[] ids, int[] scoredLabels, Integer[] rowLabels, float[] x, int n) {
     DiscriminatorModel.Scores s = m.score(x, scoredLabels);
     List<Row> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       rows.add(
-          withLabel
-              ? RowFactory.create(ids[i], labels[i], s.probability()[i], s.logits()[i])
+          rowLabels != null
+              ? RowFactory.create(ids[i], rowLabels[i], s.probability()[i], s.logits()[i])
               : RowFactory.create(ids[i], s.probability()[i], s.logits()[i]));
     }
     return rows;
