@@ -23,17 +23,9 @@ final class ServingBundles {
   private ServingBundles() {}
 
   /**
+   * @param config the session's configuration (thread pools, say); null for TensorFlow's defaults
    * @param what what the model must be, for the error message (e.g. "a generator (input z)")
    * @throws IllegalArgumentException starting with {@code dir}, saying what was expected and found
-   */
-  static <M> M load(Path dir, String what, Function<SavedModelBundle, M> wrap) {
-    return load(dir, null, what, wrap);
-  }
-
-  /**
-   * As {@link #load(Path, String, Function)}, with a session configuration (thread pools, say).
-   *
-   * @param config the session's configuration; null for TensorFlow's defaults
    */
   static <M> M load(Path dir, ConfigProto config, String what, Function<SavedModelBundle, M> wrap) {
     Path model = resolve(dir);
