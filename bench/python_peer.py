@@ -27,7 +27,10 @@ same in both), so batch norm's moving statistics are updated once per iteration;
 covers G's weights, and with batch norm it keeps statistics of its own as `gan.jar`'s does: after each update,
 the averaged G runs in training mode on half the batch's z (the first of the Java step's two shards), which
 moves its moving statistics toward its own batch statistics. With --ema-warmup the decay at iteration n is
-min(decay, (1 + n) / (10 + n)), as `gan.jar`'s.
+min(decay, (1 + n) / (10 + n)), as `gan.jar`'s. With `dcgan:W[:bn]:clustersK` (G and D conditioned on K data
+clusters), G's input is z and the one-hot of the cluster it draws from z (Gumbel-max over its first K values, equal
+shares here), and D adds the projection <embed(cluster), h> of its features to its logit: the real batch takes
+random clusters (the peer times the step; it does not cluster the data), G's samples the ones drawn.
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
 
@@ -77,7 +80,29 @@ def blocks(h, w):
     return n
 
 
-def dcgan(width, shape, noise_dim, d_batch_norm, output):
+def gumbel_max(z, k):
+    """The cluster a clustered G draws from its noise (LayerOps.gumbelMax), with equal shares here."""
+    u = tf.clip_by_value(0.5 * (1.0 + tf.math.erf(z[:, :k] / np.sqrt(2.0))), 1e-7, 1.0 - 1e-7)
+    return tf.argmax(-tf.math.log(-tf.math.log(u)), axis=1, output_type=tf.int32)
+
+
+class ProjectionD(tf.keras.Model):
+    """D of a clustered net: the trunk's features h, then Dense 1 (h) + <embed(cluster), h>."""
+
+    def __init__(self, trunk, clusters, features):
+        super().__init__(name="discriminator")
+        self.trunk, self.logit, self.clusters = trunk, tf.keras.layers.Dense(1), clusters
+        self.embedding = self.add_weight(shape=(clusters, features), initializer="glorot_uniform",
+                                         name="embedding")
+
+    def call(self, inputs, training=None):
+        x, labels = inputs
+        h = self.trunk(x, training=training)
+        projection = tf.matmul(tf.one_hot(labels, self.clusters), self.embedding) * h
+        return self.logit(h) + tf.reduce_sum(projection, axis=1, keepdims=True)
+
+
+def dcgan(width, shape, noise_dim, d_batch_norm, output, clusters=0):
     """G and D of ConvNets.java for images of shape (H, W, C), from Keras layers in the same order."""
     layers = tf.keras.layers
     h, w, c = shape
@@ -89,6 +114,8 @@ def dcgan(width, shape, noise_dim, d_batch_norm, output):
 
     g = [layers.Dense((h >> n) * (w >> n) * filters), layers.Reshape((h >> n, w >> n, filters)), batch_norm(),
          layers.ReLU()]
+    if clusters:  # z and its cluster one-hot
+        g.insert(0, layers.Lambda(lambda z: tf.concat([z, tf.one_hot(gumbel_max(z, clusters), clusters)], 1)))
     for _ in range(1, n):
         filters //= 2
         g += [layers.Conv2DTranspose(filters, 4, strides=2, padding="same"), batch_norm(), layers.ReLU()]
@@ -102,16 +129,22 @@ def dcgan(width, shape, noise_dim, d_batch_norm, output):
         if d_batch_norm and i > 0:
             d.append(batch_norm())
         d.append(layers.LeakyReLU(negative_slope=0.2))
-    d += [layers.Flatten(), layers.Dense(1)]
     gen = tf.keras.Sequential(g, name="generator")
-    disc = tf.keras.Sequential(d, name="discriminator")
     gen.build((None, noise_dim))
+    if clusters:
+        trunk = tf.keras.Sequential(d + [layers.Flatten()], name="trunk")
+        trunk.build((None, h * w * c))
+        disc = ProjectionD(trunk, clusters, trunk.output_shape[-1])
+        disc((tf.zeros((1, h * w * c)), tf.zeros((1,), tf.int32)))
+        return gen, disc
+    d += [layers.Flatten(), layers.Dense(1)]
+    disc = tf.keras.Sequential(d, name="discriminator")
     disc.build((None, h * w * c))
     return gen, disc
 
 
 def networks(net, shape, noise_dim, output):
-    """(G, D, whether G has batch norm) for --net: mlp:W1,... or dcgan:W[:bn]."""
+    """(G, D, whether G has batch norm, clusters) for --net: mlp:W1,... or dcgan:W[:bn][:clustersK]."""
     leaky = lambda x: tf.nn.leaky_relu(x, 0.2)  # noqa: E731
     kind, _, rest = net.partition(":")
     pixels = shape[0] * shape[1] * shape[2]
@@ -121,14 +154,17 @@ def networks(net, shape, noise_dim, output):
         disc = mlp(hidden[::-1] + [1], [leaky] * len(hidden) + [None], "discriminator")
         gen.build((None, noise_dim))
         disc.build((None, pixels))
-        return gen, disc, False
+        return gen, disc, False, 0
     if kind == "dcgan":
-        width, _, bn = rest.partition(":")
-        if bn not in ("", "bn"):
-            sys.exit(f"--net: expected dcgan:W or dcgan:W:bn, found {net!r}")
-        gen, disc = dcgan(int(width), shape, noise_dim, bn == "bn", output)
-        return gen, disc, True
-    sys.exit(f"--net: expected mlp:W1,... or dcgan:W[:bn], found {net!r}")
+        width, *options = rest.split(":")
+        bn = bool(options) and options[0] == "bn"
+        options = options[1:] if bn else options
+        clusters = int(options[0][len("clusters"):]) if options and options[0].startswith("clusters") else 0
+        if len(options) > (1 if clusters else 0):
+            sys.exit(f"--net: expected dcgan:W[:bn][:clustersK], found {net!r}")
+        gen, disc = dcgan(int(width), shape, noise_dim, bn, output, clusters)
+        return gen, disc, True, clusters
+    sys.exit(f"--net: expected mlp:W1,... or dcgan:W[:bn][:clustersK], found {net!r}")
 
 
 def main():
@@ -139,7 +175,7 @@ def main():
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--serve", action="store_true", help="repeats driven from stdin (see above)")
     p.add_argument("--preset", default="article", help="the preset's name, for the report")
-    p.add_argument("--net", default="mlp:128,256", help="mlp:W1,... or dcgan:W[:bn]")
+    p.add_argument("--net", default="mlp:128,256", help="mlp:W1,... or dcgan:W[:bn][:clustersK]")
     p.add_argument("--batch-size", type=int, default=128)
     p.add_argument("--noise-dim", type=int, default=100)
     p.add_argument("--scaling", choices=["unit", "symmetric"], default="unit",
@@ -159,7 +195,7 @@ def main():
 
     x_train, shape = read_images(args.data, args.scaling)
     batch, noise_dim = args.batch_size, args.noise_dim
-    gen, disc, reuse_fake = networks(
+    gen, disc, reuse_fake, clusters = networks(
         args.net, shape, noise_dim, "sigmoid" if args.scaling == "unit" else "tanh")
     lr, beta1 = args.learning_rate, args.beta1
     r1_gamma, r1_every, ema_decay = args.r1_gamma, args.r1_every, args.ema_decay
@@ -190,15 +226,19 @@ def main():
 
     def make_step(penalty):
         """One iteration; penalty is the R1 weight it applies (0: none)."""
-        return tf.function(lambda real: iteration(real, penalty))
+        return tf.function(lambda real, labels: iteration(real, labels, penalty))
 
-    def d_step(real, fake, penalty):
+    def D(x, labels):
+        """D's logits; with clusters, projected onto each row's cluster."""
+        return disc((x, labels), training=True) if clusters else disc(x, training=True)
+
+    def d_step(real, labels, fake, fake_labels, penalty):
         """D's losses on the real batch and on G(z) (with the R1 penalty when penalty > 0); D's update."""
         with tf.GradientTape() as tape:
             with tf.GradientTape() as r1_tape:
                 r1_tape.watch(real)
-                real_logits = disc(real, training=True)
-            fake_logits = disc(fake, training=True)
+                real_logits = D(real, labels)
+            fake_logits = D(fake, fake_labels)
             d_loss = tf.reduce_mean(bce(tf.ones_like(real_logits), real_logits)) + tf.reduce_mean(
                 bce(tf.zeros_like(fake_logits), fake_logits))
             if penalty > 0:
@@ -207,15 +247,16 @@ def main():
         d_opt.apply_gradients(zip(tape.gradient(d_loss, disc.trainable_variables), disc.trainable_variables))
         return d_loss
 
-    def iteration(real, penalty):
+    def iteration(real, labels, penalty):
         z = tf.random.normal([batch, noise_dim])
+        fake_labels = gumbel_max(z, clusters) if clusters else None
         if reuse_fake and not simultaneous:
             # G(z) once: the D step reads it unrecorded, then the G step's pass of D (as updated) over it.
             with tf.GradientTape() as g_tape:
                 fake = gen(z, training=True)
                 with g_tape.stop_recording():
-                    d_loss = d_step(real, fake, penalty)
-                fake_logits = disc(fake, training=True)
+                    d_loss = d_step(real, labels, fake, fake_labels, penalty)
+                fake_logits = D(fake, fake_labels)
                 g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
             g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
             g_opt.apply_gradients(zip(g_grads, gen.trainable_variables))
@@ -225,8 +266,8 @@ def main():
             fake = gen(z, training=True)
             with tf.GradientTape() as r1_tape:
                 r1_tape.watch(real)
-                real_logits = disc(real, training=True)
-            fake_logits = disc(fake, training=True)
+                real_logits = D(real, labels)
+            fake_logits = D(fake, fake_labels)
             d_loss = tf.reduce_mean(bce(tf.ones_like(real_logits), real_logits)) + tf.reduce_mean(
                 bce(tf.zeros_like(fake_logits), fake_logits))
             if penalty > 0:
@@ -240,7 +281,7 @@ def main():
         d_opt.apply_gradients(zip(d_grads, disc.trainable_variables))
         if not simultaneous:
             with tf.GradientTape() as g_tape:
-                fake_logits = disc(gen(z, training=True), training=True)
+                fake_logits = D(gen(z, training=True), fake_labels)
                 g_loss = tf.reduce_mean(bce(tf.ones_like(fake_logits), fake_logits))
             g_grads = g_tape.gradient(g_loss, gen.trainable_variables)
         g_opt.apply_gradients(zip(g_grads, gen.trainable_variables))
@@ -268,7 +309,8 @@ def main():
     def step():
         train_step = penalised if count[0] % r1_every == 0 else regular
         count[0] += 1
-        return train_step(x_train[rng.integers(0, len(x_train), batch)])
+        labels = rng.integers(0, clusters, batch).astype(np.int32) if clusters else None
+        return train_step(x_train[rng.integers(0, len(x_train), batch)], labels)
 
     d, g = step()
     float(d)

@@ -15,6 +15,10 @@ import java.util.List;
  *       (batch norm after every block but the first with {@code :bn}) → Dense 1, the logit.
  * </ul>
  *
+ * <p>With {@code :clustersK}, G and D are conditioned on K clusters of the training data, found by
+ * k-means before training ({@link NetworkSpec#clusters()}): G draws a cluster from its noise, D
+ * projects its features onto the cluster's embedding.
+ *
  * <p>n is how many times H and W halve evenly while staying at least 4: 28×28 gives n = 2 (from
  * 7×7), 32×32 gives 3 and 64×64 gives 4 (from 4×4); at most 4. A shape that does not halve (odd H
  * or W) gets n = 0: G projects to {@code [H, W, W]} and ends in a 3×3 convolution, D has one 4×4
@@ -36,12 +40,14 @@ public final class ConvNets {
   private ConvNets() {}
 
   /**
-   * A parsed {@code dcgan:W} or {@code dcgan:W:bn}.
+   * A parsed {@code dcgan:W[:bn][:clustersK]}.
    *
    * @param width filters of D's first convolution and of G's last hidden block
    * @param discriminatorBatchNorm batch norm in D's blocks after the first
+   * @param clusters G and D conditioned on K clusters of the data ({@link NetworkSpec#clusters()});
+   *     0 = none
    */
-  public record Options(int width, boolean discriminatorBatchNorm) {}
+  public record Options(int width, boolean discriminatorBatchNorm, int clusters) {}
 
   /** Whether {@code net} names a convolutional net. */
   public static boolean isConv(String net) {
@@ -49,27 +55,49 @@ public final class ConvNets {
   }
 
   /**
-   * Parses {@code dcgan:W} or {@code dcgan:W:bn}.
+   * Parses {@code dcgan:W}, then optionally {@code :bn} and {@code :clustersK} in this order.
    *
    * @throws IllegalArgumentException naming {@code net}, what is accepted and what was found
    */
   public static Options parse(String net) {
     String[] parts = net == null ? new String[0] : net.split(":", -1);
-    int width = -1;
-    if (parts.length >= 2 && parts.length <= 3 && (parts.length == 2 || parts[2].equals("bn"))) {
-      try {
-        width = Integer.parseInt(parts[1].strip());
-      } catch (NumberFormatException e) {
-        width = -1;
-      }
+    int width = parts.length >= 2 ? number(parts[1]) : -1;
+    int next = 2;
+    boolean bn = parts.length > next && parts[next].equals("bn");
+    if (bn) {
+      next++;
     }
-    if (!isConv(net) || width < 1 || width > 4096) {
+    int clusters = 0;
+    if (parts.length > next && parts[next].startsWith(CLUSTERS)) {
+      clusters = number(parts[next].substring(CLUSTERS.length()));
+      next++;
+    }
+    if (!isConv(net)
+        || width < 1
+        || width > 4096
+        || parts.length != next
+        || (clusters != 0 && (clusters < 2 || clusters > 1024))) {
       throw new IllegalArgumentException(
-          "net: expected dcgan:W or dcgan:W:bn with W from 1 to 4096, e.g. dcgan:64, found '"
+          "net: expected dcgan:W, then optionally :bn and :clustersK, with W from 1 to 4096 and K"
+              + " from 2 to 1024, e.g. dcgan:64 or dcgan:64:clusters50, found '"
               + net
               + "'");
     }
-    return new Options(width, parts.length == 3);
+    return new Options(width, bn, clusters);
+  }
+
+  /**
+   * The part of a {@code --net} value that conditions G and D on K data clusters: {@code
+   * :clusters50}.
+   */
+  public static final String CLUSTERS = "clusters";
+
+  private static int number(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** How many stride-2 blocks images of {@code shape} get (see the class comment). */

@@ -48,6 +48,13 @@ public record GanArchitecture(
               + " and "
               + discriminator.classes());
     }
+    if (generator.clusters() != discriminator.clusters()) {
+      throw new IllegalArgumentException(
+          "architecture: expected G and D conditioned on as many clusters, found "
+              + generator.clusters()
+              + " and "
+              + discriminator.clusters());
+    }
     if (discriminator.outputDim() != 1) {
       throw new IllegalArgumentException(
           "architecture: expected D to end in 1 logit, found " + discriminator.outputDim());
@@ -87,8 +94,10 @@ public record GanArchitecture(
         shape,
         scaling,
         flat,
-        ConvNets.generator(noiseDim, shape, o.width(), scaling.generatorOutput()),
-        ConvNets.discriminator(shape, o.width(), o.discriminatorBatchNorm()));
+        ConvNets.generator(noiseDim, shape, o.width(), scaling.generatorOutput())
+            .withClusters(o.clusters()),
+        ConvNets.discriminator(shape, o.width(), o.discriminatorBatchNorm())
+            .withClusters(o.clusters()));
   }
 
   /**
@@ -110,15 +119,21 @@ public record GanArchitecture(
 
   /**
    * This architecture conditioned on one of {@code classes} labels: G takes it one-hot beside z, D
-   * projects it onto the features of its logit (Miyato and Koyama 2018).
+   * projects it onto the features of its logit (Miyato and Koyama 2018). The label takes the place
+   * of the data's clusters, which a conditional architecture does not have.
    */
   public GanArchitecture conditional(int classes) {
     return new GanArchitecture(
         shape,
         scaling,
         flat,
-        generator.conditioned(classes, NetworkSpec.Conditioning.INPUT),
-        discriminator.conditioned(classes, NetworkSpec.Conditioning.PROJECTION));
+        generator.withClusters(0).conditioned(classes, NetworkSpec.Conditioning.INPUT),
+        discriminator.withClusters(0).conditioned(classes, NetworkSpec.Conditioning.PROJECTION));
+  }
+
+  /** How many data clusters G and D are conditioned on ({@link NetworkSpec#clusters()}); or 0. */
+  public int clusters() {
+    return generator.clusters();
   }
 
   /** Whether G and D take a class label. */

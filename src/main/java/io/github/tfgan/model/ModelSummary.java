@@ -25,7 +25,7 @@ public final class ModelSummary {
         row(
             spec.conditioning() == NetworkSpec.Conditioning.INPUT
                 ? "input (z, one-hot label)"
-                : "input",
+                : spec.hasClusterInput() ? "input (z, one-hot cluster)" : "input",
             shapes.get(0),
             0));
     for (int i = 0; i < spec.layers().size(); i++) {
@@ -40,15 +40,27 @@ public final class ModelSummary {
       int[] in = shapes.get(i);
       sb.append(row(name, shapes.get(i + 1), layer.parameterCount(in) + layer.stateCount(in)));
     }
-    if (spec.conditioning() == NetworkSpec.Conditioning.PROJECTION) {
+    if (spec.projectedClasses() > 0) {
       int features = spec.shapes().get(spec.shapes().size() - 2)[0];
       sb.append(
           String.format(
               Locale.ROOT,
               "%-30s %-22s %,12d%n",
               "embedding (projection)",
-              "(" + spec.classes() + ", " + features + ")",
+              "(" + spec.projectedClasses() + ", " + features + ")",
               spec.embeddingCount()));
+    }
+    if (spec.clusters() > 0) {
+      boolean g = spec.hasClusterInput();
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-30s %-22s %,12d%n",
+              g ? "cluster log shares" : "cluster centroids",
+              g
+                  ? "(" + spec.clusters() + ")"
+                  : "(" + spec.clusters() + ", " + spec.inputDim() + ")",
+              g ? spec.clusters() : (long) spec.clusters() * spec.inputDim()));
     }
     sb.append(rule);
     long state = spec.stateCount();

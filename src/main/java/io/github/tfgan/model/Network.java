@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -38,6 +36,9 @@ public final class Network {
   /** A projection discriminator's label embedding, {@code [classes, features]}; else null. */
   private final Operand<TFloat32> embedding;
 
+  /** A clustered generator's log shares or discriminator's centroids; else null. */
+  private final Operand<TFloat32> clusterState;
+
   private final List<Variable<TFloat32>> trainable;
   private final List<Variable<TFloat32>> saved;
   private final boolean training;
@@ -46,22 +47,26 @@ public final class Network {
       NetworkSpec spec,
       List<List<Operand<TFloat32>>> layerVars,
       Operand<TFloat32> embedding,
+      Operand<TFloat32> clusterState,
       List<Variable<TFloat32>> trainable,
       List<Variable<TFloat32>> saved,
       boolean training) {
     this.spec = spec;
     this.layerVars = layerVars;
     this.embedding = embedding;
+    this.clusterState = clusterState;
     this.trainable = trainable;
     this.saved = saved;
     this.training = training;
   }
 
-  /** How a variable starts: Glorot-uniform, zeros or ones. */
+  /** How a variable starts: Glorot-uniform, zeros, ones, or from the data's clusters. */
   private enum Init {
     GLOROT,
     ZEROS,
-    ONES
+    ONES,
+    LOG_SHARES,
+    CENTROIDS
   }
 
   /** Makes one variable of the network. */
@@ -101,6 +106,20 @@ public final class Network {
    * average of G's weights) that starts equal to the network.
    */
   public static Network create(Ops tf, NetworkSpec spec, long seed, String variablePrefix) {
+    return create(tf, spec, seed, variablePrefix, null);
+  }
+
+  /**
+   * As {@link #create(Ops, NetworkSpec, long, String)}, a clustered network's shares or centroids
+   * starting from {@code clusters} ({@link NetworkSpec#clusters()}; null: equal shares, centroids
+   * at 0).
+   */
+  public static Network create(
+      Ops tf, NetworkSpec spec, long seed, String variablePrefix, Clusters clusters) {
+    if (clusters != null && clusters.count() != spec.clusters()) {
+      throw new IllegalArgumentException(
+          spec.name() + ": expected " + spec.clusters() + " clusters, found " + clusters.count());
+    }
     Ops init = tf.withInitScope();
     List<Variable<TFloat32>> trainable = new ArrayList<>();
     List<Variable<TFloat32>> saved = new ArrayList<>();
@@ -111,6 +130,15 @@ public final class Network {
                 case GLOROT -> glorot(init, shape, layerSeed);
                 case ZEROS -> init.zeros(init.constant(shape), TFloat32.class);
                 case ONES -> init.fill(init.constant(shape), init.constant(1f));
+                case LOG_SHARES, CENTROIDS ->
+                    clusters == null
+                        ? init.zeros(init.constant(shape), TFloat32.class)
+                        : init.constant(
+                            Shape.of(shape),
+                            org.tensorflow.ndarray.buffer.DataBuffers.of(
+                                kind == Init.LOG_SHARES
+                                    ? clusters.logShares()
+                                    : clusters.centroids()));
               };
           return tf.withName(name).variable(value);
         };
@@ -187,13 +215,13 @@ public final class Network {
       all.add(List.copyOf(vars));
     }
     Operand<TFloat32> embedding = null;
-    if (spec.conditioning() == NetworkSpec.Conditioning.PROJECTION) {
+    if (spec.projectedClasses() > 0) {
       long features = shapes.get(shapes.size() - 2)[0];
       long embeddingSeed = seed == null ? 0L : layerSeed(seed, spec.name(), spec.layers().size());
       embedding =
           maker.make(
               prefix + "_embedding",
-              new long[] {spec.classes(), features},
+              new long[] {spec.projectedClasses(), features},
               Init.GLOROT,
               embeddingSeed);
       if (lists != null) {
@@ -203,10 +231,27 @@ public final class Network {
         lists.saved().add(variable);
       }
     }
+    // A clustered network's state: saved and exported, not trained.
+    Operand<TFloat32> clusterState = null;
+    if (spec.clusters() > 0) {
+      boolean g = spec.hasClusterInput();
+      clusterState =
+          maker.make(
+              prefix + (g ? "_cluster_log_shares" : "_cluster_centroids"),
+              g ? new long[] {spec.clusters()} : new long[] {spec.clusters(), spec.inputDim()},
+              g ? Init.LOG_SHARES : Init.CENTROIDS,
+              0L);
+      if (lists != null) {
+        @SuppressWarnings("unchecked")
+        Variable<TFloat32> variable = (Variable<TFloat32>) clusterState;
+        lists.saved().add(variable);
+      }
+    }
     return new Network(
         spec,
         List.copyOf(all),
         embedding,
+        clusterState,
         lists == null ? List.of() : List.copyOf(lists.trainable()),
         lists == null ? List.of() : List.copyOf(lists.saved()),
         training && lists != null);
@@ -217,9 +262,16 @@ public final class Network {
     return new SeedStreams(seed).key(SeedStreams.INIT + network, layer);
   }
 
+  /** The architecture this network applies. */
+  public NetworkSpec spec() {
+    return spec;
+  }
+
   /** The same variables, applied in inference mode: batch norm uses its moving averages. */
   public Network inference() {
-    return training ? new Network(spec, layerVars, embedding, trainable, saved, false) : this;
+    return training
+        ? new Network(spec, layerVars, embedding, clusterState, trainable, saved, false)
+        : this;
   }
 
   /**
@@ -243,6 +295,25 @@ public final class Network {
    * @param labels {@code [batch]} int32 in [0, classes)
    */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Operand<TInt32> labels) {
+    return forward(tf, x, labels);
+  }
+
+  /**
+   * The cluster a clustered generator draws from each row of its noise ({@link
+   * NetworkSpec#clusters()}): the index of the largest of the row's first values made Gumbel plus
+   * the clusters' log shares.
+   *
+   * @param z {@code [batch, noise]}
+   * @return {@code [batch]} int32 in [0, clusters)
+   */
+  public Operand<TInt32> clusterOf(Ops tf, Operand<TFloat32> z) {
+    if (!spec.hasClusterInput()) {
+      throw new IllegalStateException(spec.name() + ": expected a generator with clusters");
+    }
+    return LayerOps.gumbelMax(tf, z, clusterState, spec.clusters());
+  }
+
+  private Operand<TFloat32> forward(Ops tf, Operand<TFloat32> x, Operand<TInt32> labels) {
     if (spec.isConditional() && labels == null) {
       throw new IllegalStateException(spec.name() + ": a conditional network needs labels");
     }
@@ -250,8 +321,19 @@ public final class Network {
     List<int[]> shapes = spec.shapes();
     Operand<TFloat32> h = x;
     if (spec.conditioning() == NetworkSpec.Conditioning.INPUT) {
-      h = scope.concat(List.of(x, oneHot(scope, labels)), scope.constant(1));
+      h =
+          scope.concat(
+              List.of(x, LayerOps.oneHot(scope, labels, spec.classes())), scope.constant(1));
+    } else if (spec.hasClusterInput()) {
+      Operand<TInt32> cluster = clusterOf(scope, x);
+      h =
+          scope.concat(
+              List.of(x, LayerOps.oneHot(scope, cluster, spec.clusters())), scope.constant(1));
     }
+    Operand<TInt32> projected =
+        labels != null || !spec.hasClusterProjection()
+            ? labels
+            : LayerOps.nearest(scope, x, clusterState);
     int last = spec.layers().size() - 1;
     for (int i = 0; i < spec.layers().size(); i++) {
       if (i == last && embedding != null) {
@@ -261,7 +343,10 @@ public final class Network {
         Ops afterH = scope.withControlDependencyOps(List.of(h.op()));
         Operand<TFloat32> projection =
             scope.reduceSum(
-                scope.math.mul(afterH.linalg.matMul(oneHot(scope, labels), embedding), h),
+                scope.math.mul(
+                    afterH.linalg.matMul(
+                        LayerOps.oneHot(scope, projected, spec.projectedClasses()), embedding),
+                    h),
                 scope.constant(new int[] {1}),
                 org.tensorflow.op.core.ReduceSum.keepDims(true));
         Operand<TFloat32> dense =
@@ -275,90 +360,25 @@ public final class Network {
       Operand<TFloat32> z =
           switch (layer.kind()) {
             case DENSE -> scope.nn.biasAdd(scope.linalg.matMul(h, v.get(0)), v.get(1));
-            case RESHAPE -> scope.reshape(h, scope.constant(withBatch(out)));
+            case RESHAPE -> scope.reshape(h, scope.constant(LayerOps.withBatch(out)));
             case CONV ->
                 scope.nn.biasAdd(
-                    scope.nn.conv2d(h, v.get(0), strides(layer.stride()), "SAME"), v.get(1));
+                    scope.nn.conv2d(h, v.get(0), LayerOps.strides(layer.stride()), "SAME"),
+                    v.get(1));
             case CONV_TRANSPOSE ->
                 scope.nn.biasAdd(
                     scope.nn.conv2dBackpropInput(
-                        outputSizes(scope, h, out), v.get(0), h, strides(layer.stride()), "SAME"),
+                        LayerOps.outputSizes(scope, h, out),
+                        v.get(0),
+                        h,
+                        LayerOps.strides(layer.stride()),
+                        "SAME"),
                     v.get(1));
-            case BATCH_NORM -> batchNorm(scope, h, v, out);
+            case BATCH_NORM -> LayerOps.batchNorm(scope, h, v, out, training);
           };
       h = layer.activation().apply(scope, z);
     }
     return h;
-  }
-
-  /**
-   * The labels one-hot, {@code [batch, classes]}. The projection's embedding is looked up by a
-   * product with it rather than a gather, whose gradient (a segment sum) rounded differently from
-   * one run to the next.
-   */
-  private Operand<TFloat32> oneHot(Ops tf, Operand<TInt32> labels) {
-    return tf.oneHot(labels, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
-  }
-
-  private static List<Long> strides(int stride) {
-    return List.of(1L, (long) stride, (long) stride, 1L);
-  }
-
-  private static long[] withBatch(int[] shape) {
-    long[] out = new long[shape.length + 1];
-    out[0] = -1;
-    for (int i = 0; i < shape.length; i++) {
-      out[i + 1] = shape[i];
-    }
-    return out;
-  }
-
-  /**
-   * A transposed convolution's output size, batch first: a constant when the batch is known (the
-   * training graph, whose gradients then need no shape ops), else read from the input.
-   */
-  private static Operand<TInt32> outputSizes(Ops tf, Operand<TFloat32> h, int[] out) {
-    long batch = h.shape().numDimensions() > 0 ? h.shape().get(0) : -1;
-    if (batch > 0) {
-      return tf.constant(new int[] {(int) batch, out[0], out[1], out[2]});
-    }
-    Operand<TInt32> n =
-        tf.slice(tf.shape(h), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    return tf.concat(List.of(n, tf.constant(out)), tf.constant(0));
-  }
-
-  /** FusedBatchNormV3 over all axes but the last; a vector input is seen as [batch, 1, 1, C]. */
-  private Operand<TFloat32> batchNorm(
-      Ops tf, Operand<TFloat32> h, List<Operand<TFloat32>> v, int[] shape) {
-    int channels = shape[shape.length - 1];
-    Operand<TFloat32> x4 =
-        shape.length == 3 ? h : tf.reshape(h, tf.constant(new long[] {-1, 1, 1, channels}));
-    Operand<TFloat32> empty = tf.constant(new float[0]);
-    FusedBatchNorm<TFloat32, TFloat32> bn =
-        tf.nn.fusedBatchNorm(
-            x4,
-            v.get(0),
-            v.get(1),
-            training ? empty : v.get(2),
-            training ? empty : v.get(3),
-            FusedBatchNorm.epsilon(BN_EPSILON),
-            FusedBatchNorm.isTraining(training));
-    Operand<TFloat32> y = bn.y();
-    if (training) {
-      // moving ← moving − (1 − momentum)(moving − batch), in place, before the output is read.
-      Operand<TFloat32> rate = tf.constant(1f - BN_MOMENTUM);
-      @SuppressWarnings("unchecked")
-      Variable<TFloat32> mean = (Variable<TFloat32>) v.get(2);
-      @SuppressWarnings("unchecked")
-      Variable<TFloat32> variance = (Variable<TFloat32>) v.get(3);
-      List<Op> updates =
-          List.of(
-              tf.train.applyGradientDescent(mean, rate, tf.math.sub(mean, bn.batchMean())),
-              tf.train.applyGradientDescent(
-                  variance, rate, tf.math.sub(variance, bn.batchVariance())));
-      y = tf.withControlDependencies(updates).identity(y);
-    }
-    return shape.length == 3 ? y : tf.reshape(y, tf.constant(new long[] {-1, channels}));
   }
 
   /**

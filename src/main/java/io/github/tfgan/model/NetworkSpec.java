@@ -16,14 +16,32 @@ import java.util.List;
  * projection ⟨embed(y), h⟩ of the features h that its last (dense) layer reads to its logit ({@link
  * Conditioning#PROJECTION}, Miyato and Koyama 2018).
  *
+ * <p>An unconditional network may instead be conditioned on {@code clusters} clusters of the
+ * training data, found without labels (k-means on the samples; Sage et al. 2018, Liu et al. 2020):
+ * a generator (a network whose last layer is not a 1-unit dense layer) draws its cluster from its
+ * own noise, as the index of the largest of its input's first {@code clusters} values made Gumbel
+ * plus the cluster's log share of the data (so that clusters come as often as in the data), and
+ * sees it one-hot beside its input; a discriminator (a last layer of 1 unit) adds the projection of
+ * its features onto the cluster's embedding to its logit, as a projection discriminator does with a
+ * label: the cluster a sample was generated from, or for any other sample its nearest centroid.
+ * Shares and centroids are variables of the networks ({@link Network}); their callers see
+ * unconditional networks: noise in, samples out, and samples in, logits out.
+ *
  * @param name variable-name prefix, e.g. {@link Names#GENERATOR}
  * @param inputDim width of the (flat) input, without the label
  * @param layers the layers, in order
  * @param classes how many labels a conditional network takes; 0 = unconditional
  * @param conditioning how the label enters; null when unconditional
+ * @param clusters how many data clusters the network is conditioned on; 0 = none. A conditional
+ *     network has none, and an architecture written before this field existed reads as 0
  */
 public record NetworkSpec(
-    String name, int inputDim, List<Layer> layers, int classes, Conditioning conditioning) {
+    String name,
+    int inputDim,
+    List<Layer> layers,
+    int classes,
+    Conditioning conditioning,
+    int clusters) {
 
   /** How a conditional network takes its label. */
   public enum Conditioning {
@@ -35,7 +53,49 @@ public record NetworkSpec(
 
   /** An unconditional network. */
   public NetworkSpec(String name, int inputDim, List<Layer> layers) {
-    this(name, inputDim, layers, 0, null);
+    this(name, inputDim, layers, 0, null, 0);
+  }
+
+  /** A network without clusters. */
+  public NetworkSpec(
+      String name, int inputDim, List<Layer> layers, int classes, Conditioning conditioning) {
+    this(name, inputDim, layers, classes, conditioning, 0);
+  }
+
+  /**
+   * This network conditioned on {@code clusters} data clusters ({@link #clusters()}); 0 removes
+   * them.
+   *
+   * @throws IllegalArgumentException when the network is conditional, or does not fit clusters
+   */
+  public NetworkSpec withClusters(int clusters) {
+    return new NetworkSpec(name, inputDim, layers, classes, conditioning, clusters);
+  }
+
+  /** Whether this network projects its features onto a cluster (a discriminator's clusters). */
+  public boolean hasClusterProjection() {
+    return clusters > 0 && isCritic(layers);
+  }
+
+  /** Whether this network draws a cluster from its noise (a generator's clusters). */
+  public boolean hasClusterInput() {
+    return clusters > 0 && !isCritic(layers);
+  }
+
+  /**
+   * How many labels a projection onto the last layer's features takes: the classes of a {@link
+   * Conditioning#PROJECTION} network, the clusters of one with {@link #hasClusterProjection()};
+   * else 0.
+   */
+  public int projectedClasses() {
+    return conditioning == Conditioning.PROJECTION
+        ? classes
+        : hasClusterProjection() ? clusters : 0;
+  }
+
+  private static boolean isCritic(List<Layer> layers) {
+    Layer last = layers.get(layers.size() - 1);
+    return last.kind() == Layer.Kind.DENSE && last.units() == 1;
   }
 
   /** This network taking one of {@code classes} labels the way {@code conditioning} says. */
@@ -44,7 +104,7 @@ public record NetworkSpec(
       throw new IllegalArgumentException(
           name + ": expected at least 2 classes and a conditioning, found " + classes);
     }
-    return new NetworkSpec(name, inputDim, layers, classes, conditioning);
+    return new NetworkSpec(name, inputDim, layers, classes, conditioning, clusters);
   }
 
   /** Whether the network takes a label. */
@@ -82,7 +142,8 @@ public record NetworkSpec(
               + ", found "
               + edge);
     }
-    int[] shape = {inputDim + (conditioning == Conditioning.INPUT ? classes : 0)};
+    checkClusters(name, inputDim, layers, conditioning, clusters);
+    int[] shape = {inputWidth(inputDim, layers, classes, conditioning, clusters)};
     for (Layer layer : layers) {
       shape = layer.outputShape(shape);
     }
@@ -92,10 +153,45 @@ public record NetworkSpec(
     }
   }
 
+  private static void checkClusters(
+      String name, int inputDim, List<Layer> layers, Conditioning conditioning, int clusters) {
+    if (clusters == 0) {
+      return;
+    }
+    boolean critic = isCritic(layers);
+    String found = null;
+    if (clusters < 2 || clusters > 1024) {
+      found = clusters + " clusters";
+    } else if (conditioning != null) {
+      found = "a label as well (" + conditioning + ")";
+    } else if (!critic && layers.get(0).kind() != Layer.Kind.DENSE) {
+      found = "a first layer " + layers.get(0);
+    } else if (!critic && inputDim < clusters) {
+      found = "an input of " + inputDim + " values";
+    } else if (critic && layers.size() < 2) {
+      found = "no features before its logit";
+    }
+    if (found != null) {
+      throw new IllegalArgumentException(
+          name
+              + ": expected 2 to 1024 clusters on an unconditional network with a dense first"
+              + " layer and at least as many inputs (a generator) or a dense 1-unit last layer"
+              + " after others (a discriminator), found "
+              + found);
+    }
+  }
+
+  private static int inputWidth(
+      int inputDim, List<Layer> layers, int classes, Conditioning conditioning, int clusters) {
+    return inputDim
+        + (conditioning == Conditioning.INPUT ? classes : 0)
+        + (clusters > 0 && !isCritic(layers) ? clusters : 0);
+  }
+
   /** The shape each layer receives: index i is layer i's input, the last entry the output. */
   public List<int[]> shapes() {
     List<int[]> shapes = new ArrayList<>();
-    int[] shape = {inputDim + (conditioning == Conditioning.INPUT ? classes : 0)};
+    int[] shape = {inputWidth(inputDim, layers, classes, conditioning, clusters)};
     shapes.add(shape);
     for (Layer layer : layers) {
       shape = layer.outputShape(shape);
@@ -252,13 +348,13 @@ public record NetworkSpec(
     return layers.get(index).parameterCount(shapes().get(index));
   }
 
-  /** Size of a projection discriminator's label embedding ({@code classes × features}); else 0. */
+  /**
+   * Size of a projection discriminator's label or cluster embedding ({@code classes × features},
+   * {@link #projectedClasses()}); else 0.
+   */
   public long embeddingCount() {
-    if (conditioning != Conditioning.PROJECTION) {
-      return 0;
-    }
     List<int[]> shapes = shapes();
-    return (long) classes * shapes.get(shapes.size() - 2)[0];
+    return (long) projectedClasses() * shapes.get(shapes.size() - 2)[0];
   }
 
   /** Number of trainable parameters of the whole network. */
@@ -271,10 +367,14 @@ public record NetworkSpec(
     return total;
   }
 
-  /** Number of non-trainable values (batch norm's moving statistics) of the whole network. */
+  /**
+   * Number of non-trainable values of the whole network: batch norm's moving statistics, and a
+   * generator's cluster shares or a discriminator's centroids ({@link #clusters()}).
+   */
   public long stateCount() {
     List<int[]> shapes = shapes();
-    long total = 0;
+    long total =
+        hasClusterInput() ? clusters : hasClusterProjection() ? (long) clusters * inputDim : 0;
     for (int i = 0; i < layers.size(); i++) {
       total += layers.get(i).stateCount(shapes.get(i));
     }

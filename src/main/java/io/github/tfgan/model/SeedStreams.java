@@ -44,6 +44,9 @@ public final class SeedStreams {
    */
   public static final String EXPORTED_NOISE = "exported-noise";
 
+  /** The k-means clustering of the training data ({@code data.DataClusters}): sample and seeds. */
+  public static final String CLUSTERS = "clusters";
+
   /** The uniform-noise reference images of {@code evaluate}; index 0. */
   public static final String UNIFORM_REFERENCE = "eval/uniform";
 

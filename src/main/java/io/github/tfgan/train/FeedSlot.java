@@ -38,8 +38,10 @@ final class FeedSlot implements AutoCloseable {
   /**
    * @param width values per sample
    * @param scaling maps each sample from the data's terms to the training space
+   * @param labelled feed the batch's labels: its classes when conditional, its clusters when
+   *     clustered
    */
-  FeedSlot(GanConfig config, int width, DataScaling scaling) {
+  FeedSlot(GanConfig config, int width, DataScaling scaling, boolean labelled) {
     int batch = config.batchSize();
     this.width = width;
     this.scaling = scaling;
@@ -52,7 +54,7 @@ final class FeedSlot implements AutoCloseable {
     boolean penalty = config.gpGamma() > 0f;
     mixValues = penalty ? new float[batch] : null;
     mix = penalty ? TFloat32.tensorOf(Shape.of(batch, 1)) : null;
-    labels = config.conditional() ? TInt32.tensorOf(Shape.of(batch)) : null;
+    labels = labelled ? TInt32.tensorOf(Shape.of(batch)) : null;
   }
 
   /** Fills the slot with iteration {@code it}'s batch and noise, functions of (seed, it). */

@@ -34,7 +34,12 @@ final class Feeds implements AutoCloseable {
     this.iterations = config.iterations();
     this.slots = new FeedSlot[2 * perRun];
     for (int i = 0; i < slots.length; i++) {
-      slots[i] = new FeedSlot(config, arch.shape().size(), arch.scaling());
+      slots[i] =
+          new FeedSlot(
+              config,
+              arch.shape().size(),
+              arch.scaling(),
+              config.conditional() || arch.clusters() > 0);
     }
     this.prefetcher =
         prefetch

@@ -3,6 +3,7 @@ package io.github.tfgan.train;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.UpdateOrder;
 import io.github.tfgan.data.Architectures;
+import io.github.tfgan.data.DataClusters;
 import io.github.tfgan.data.Dataset;
 import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Tensors;
@@ -84,7 +85,19 @@ public final class GanTrainer implements AutoCloseable {
     this.config = config;
     this.architecture = architecture;
     this.unroll = options.unroll();
-    this.feeds = new Feeds(config, architecture, data, unroll, options.prefetch());
+    // Clustered nets: the data's clusters label its rows, and G's shares and D's centroids start
+    // from them (a resumed run clusters alike, then restores both).
+    DataClusters clusters =
+        architecture.clusters() > 0
+            ? DataClusters.fit(data, architecture.scaling(), architecture.clusters(), config.seed())
+            : null;
+    this.feeds =
+        new Feeds(
+            config,
+            architecture,
+            clusters == null ? data : clusters.labelled(data),
+            unroll,
+            options.prefetch());
     try {
       this.runtime = GraphSession.open(options.sessionConfig(architecture));
       // build and initialize close the graph and session themselves when they throw
@@ -97,7 +110,8 @@ public final class GanTrainer implements AutoCloseable {
                       architecture,
                       options.fusedStep(),
                       Shards.count(options.shards(), config.batchSize()),
-                      unroll));
+                      unroll,
+                      clusters == null ? null : clusters.clusters()));
       runtime.initialize();
     } catch (RuntimeException | Error e) {
       feeds.close();

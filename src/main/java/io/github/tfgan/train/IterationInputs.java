@@ -18,8 +18,8 @@ import org.tensorflow.types.TInt64;
  * @param mix the gradient penalty's ε, {@code [batch, 1]}; null without the penalty, whose graphs
  *     and feeds are as before it existed
  * @param learningRate D's learning rate at this iteration (fetched for the metrics)
- * @param labels the real batch\'s class labels, which G\'s samples also take; null unless
- *     conditional
+ * @param labels the real batch\'s class labels, which G\'s samples also take, or its clusters; null
+ *     unless conditional or clustered
  * @param generatorLearningRate G's: the same operand when G has no rate of its own
  */
 record IterationInputs(
@@ -35,8 +35,11 @@ record IterationInputs(
    * @param width values per sample
    * @param suffix appended to the names of the placeholders and of the learning rate: "" for the
    *     graph's first iteration, whose names {@link Names} gives
+   * @param labelled fed the real batch's labels: its classes when conditional, its clusters when
+   *     clustered
    */
-  static IterationInputs create(Ops tf, GanConfig config, int width, String suffix) {
+  static IterationInputs create(
+      Ops tf, GanConfig config, int width, String suffix, boolean labelled) {
     int batch = config.batchSize();
     Placeholder<TFloat32> real =
         tf.withName(Names.REAL_IMAGES + suffix)
@@ -53,7 +56,7 @@ record IterationInputs(
                 .placeholder(TFloat32.class, Placeholder.shape(Shape.of(batch, 1)))
             : null;
     Placeholder<TInt32> labels =
-        config.conditional()
+        labelled
             ? tf.withName(Names.LABELS + suffix)
                 .placeholder(TInt32.class, Placeholder.shape(Shape.of(batch)))
             : null;

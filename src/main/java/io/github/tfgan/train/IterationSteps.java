@@ -34,6 +34,12 @@ final class IterationSteps {
   /** The batch's labels per shard (G's samples take the real batch's); null unless conditional. */
   private final List<Operand<TInt32>> labels;
 
+  /**
+   * The labels D takes with G's samples, per shard: the clusters G drew from its noise when G and D
+   * are clustered, else {@link #labels}.
+   */
+  private final List<Operand<TInt32>> fakeLabels;
+
   /** The iteration's noise, whole batch. */
   private final Operand<TFloat32> noise;
 
@@ -87,6 +93,14 @@ final class IterationSteps {
     this.mixes = in.mix() == null ? null : Shards.split(tf, in.mix(), fake.size());
     this.labels = Shards.split(tf, in.labels(), fake.size());
     this.noise = in.noise();
+    if (owner.generator.spec().hasClusterInput()) {
+      List<Operand<TInt32>> drawn = new ArrayList<>();
+      Shards.split(tf, noise, fake.size())
+          .forEach(z -> drawn.add(owner.generator.clusterOf(tf, z)));
+      this.fakeLabels = List.copyOf(drawn);
+    } else {
+      this.fakeLabels = labels;
+    }
     this.loss = new GanLoss(tf, config, config.batchSize());
     this.dRate = in.learningRate();
     this.gRate = in.generatorLearningRate();
@@ -116,7 +130,7 @@ final class IterationSteps {
     List<Operand<TFloat32>> fakeProbabilities = new ArrayList<>();
     for (int i = 0; i < fake.size(); i++) {
       Operand<TFloat32> realLogits = owner.discriminator.apply(tf, reals.get(i), label(i));
-      fakeLogits.add(owner.discriminator.apply(tf, fake.get(i), label(i)));
+      fakeLogits.add(owner.discriminator.apply(tf, fake.get(i), fakeLabel(i)));
       LogitLoss real = loss.discriminatorReal(realLogits);
       LogitLoss fakes = loss.discriminatorFake(fakeLogits.get(i));
       ys.addAll(List.of(realLogits, fakeLogits.get(i)));
@@ -192,16 +206,23 @@ final class IterationSteps {
         g.gradients());
   }
 
-  /** Shard {@code i}'s labels, or null when unconditional. */
+  /**
+   * Shard {@code i}'s labels (the real batch's classes or clusters), or null when unconditional.
+   */
   private Operand<TInt32> label(int i) {
     return labels == null ? null : labels.get(i);
+  }
+
+  /** The labels D takes with shard {@code i} of G's samples ({@link #fakeLabels}), or null. */
+  private Operand<TInt32> fakeLabel(int i) {
+    return fakeLabels == null ? null : fakeLabels.get(i);
   }
 
   /** G step with D as updated by the D step ({@code fake} waits for it). */
   private GStep gStep(List<Operand<TFloat32>> fake, String suffix) {
     List<Operand<TFloat32>> logits = new ArrayList<>();
     for (int i = 0; i < fake.size(); i++) {
-      logits.add(owner.discriminator.apply(tf, fake.get(i), label(i)));
+      logits.add(owner.discriminator.apply(tf, fake.get(i), fakeLabel(i)));
     }
     return gStepOn(logits, suffix);
   }

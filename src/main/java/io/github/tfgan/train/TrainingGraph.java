@@ -2,6 +2,7 @@ package io.github.tfgan.train;
 
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.config.UpdateOrder;
+import io.github.tfgan.model.Clusters;
 import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.Names;
 import io.github.tfgan.model.Network;
@@ -62,6 +63,9 @@ final class TrainingGraph {
 
   private final int r1Every;
 
+  /** Whether the iterations are fed the real batch's labels (classes or clusters). */
+  private final boolean labelled;
+
   /** Values per sample. */
   private final int width;
 
@@ -102,22 +106,33 @@ final class TrainingGraph {
    *     UpdateOrder#SIMULTANEOUS} updates there is one form only (G's step reads D before the D
    *     step's update): the trainer runs it in one run either way
    * @param shards how many row blocks each batch is split into ({@link Shards}); 1 = none
+   * @param clusters where clustered networks' shares and centroids start; null when not clustered
    */
   TrainingGraph(
-      Graph graph, GanConfig config, GanArchitecture arch, boolean fused, int shards, int unroll) {
+      Graph graph,
+      GanConfig config,
+      GanArchitecture arch,
+      boolean fused,
+      int shards,
+      int unroll,
+      Clusters clusters) {
     Ops tf = Ops.create(graph);
     width = arch.shape().size();
     r1Every = config.r1Gamma() > 0f ? config.r1Every() : 1;
 
-    generator = Network.create(tf, arch.generator(), config.seed());
-    discriminator = Network.create(tf, arch.discriminator(), config.seed());
+    labelled = config.conditional() || arch.clusters() > 0;
+    generator =
+        Network.create(tf, arch.generator(), config.seed(), arch.generator().name(), clusters);
+    discriminator =
+        Network.create(
+            tf, arch.discriminator(), config.seed(), arch.discriminator().name(), clusters);
 
-    first = IterationInputs.create(tf, config, width, "");
+    first = IterationInputs.create(tf, config, width, "", labelled);
     List<Operand<TFloat32>> fake = generate(tf, first.noise(), first, shards);
     List<Operand<TFloat32>> reals = Shards.split(tf, first.realImages(), shards);
     generatorEma =
         config.usesEma()
-            ? Network.create(tf, arch.generator(), config.seed(), Names.GENERATOR_EMA)
+            ? Network.create(tf, arch.generator(), config.seed(), Names.GENERATOR_EMA, clusters)
             : null;
 
     // One optimiser per network, each over its own variables only; with lazy R1 both kinds of
@@ -186,7 +201,7 @@ final class TrainingGraph {
     GanConfig config = shared.config();
     List<IterationInputs> inputs = new ArrayList<>();
     for (int j = 0; j < unroll; j++) {
-      inputs.add(j == 0 ? first : IterationInputs.create(tf, config, width, "_" + j));
+      inputs.add(j == 0 ? first : IterationInputs.create(tf, config, width, "_" + j, labelled));
     }
     Map<Long, List<Link>> all = new HashMap<>();
     long kinds = r1Every / gcd(unroll, r1Every);

@@ -65,9 +65,21 @@ class ConvNetsTest {
 
   @Test
   void parsesTheNetAndNamesWhatIsWrong() {
-    assertEquals(new ConvNets.Options(32, false), ConvNets.parse("dcgan:32"));
-    assertEquals(new ConvNets.Options(16, true), ConvNets.parse("dcgan:16:bn"));
-    for (String bad : List.of("dcgan:", "dcgan:0", "dcgan:x", "dcgan:8:ln", "dcgan:8:bn:2")) {
+    assertEquals(new ConvNets.Options(32, false, 0), ConvNets.parse("dcgan:32"));
+    assertEquals(new ConvNets.Options(16, true, 0), ConvNets.parse("dcgan:16:bn"));
+    assertEquals(new ConvNets.Options(64, false, 10), ConvNets.parse("dcgan:64:clusters10"));
+    assertEquals(new ConvNets.Options(8, true, 3), ConvNets.parse("dcgan:8:bn:clusters3"));
+    for (String bad :
+        List.of(
+            "dcgan:",
+            "dcgan:0",
+            "dcgan:x",
+            "dcgan:8:ln",
+            "dcgan:8:bn:2",
+            "dcgan:8:clusters1",
+            "dcgan:8:clusters",
+            "dcgan:8:clusters10:bn",
+            "dcgan:8:clusters10:clusters10")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> NetworkSpec.checkNet(bad));
       assertTrue(e.getMessage().startsWith("net: expected dcgan:W"), e.getMessage());

@@ -163,7 +163,7 @@ class ClosedFormGradientsTest {
     Built(Graph graph, GanConfig config, int shards, boolean penalised) {
       ops =
           new TrainingGraph(
-              graph, config, GanArchitecture.article(config.noiseDim()), false, shards, 1);
+              graph, config, GanArchitecture.article(config.noiseDim()), false, shards, 1, null);
       step = penalised ? ops.penalised : ops.regular;
       float gamma =
           config.r1Every() == 1

@@ -1,0 +1,126 @@
+package io.github.tfgan.model;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/** The ops of {@link Network}'s layers that need no variables of their own: shapes, batch norm. */
+final class LayerOps {
+  private LayerOps() {}
+
+  /**
+   * The labels one-hot, {@code [batch, classes]}. The projection's embedding is looked up by a
+   * product with it rather than a gather, whose gradient (a segment sum) rounded differently from
+   * one run to the next.
+   */
+  static Operand<TFloat32> oneHot(Ops tf, Operand<TInt32> labels, int classes) {
+    return tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
+  }
+
+  static List<Long> strides(int stride) {
+    return List.of(1L, (long) stride, (long) stride, 1L);
+  }
+
+  static long[] withBatch(int[] shape) {
+    long[] out = new long[shape.length + 1];
+    out[0] = -1;
+    for (int i = 0; i < shape.length; i++) {
+      out[i + 1] = shape[i];
+    }
+    return out;
+  }
+
+  /**
+   * A transposed convolution's output size, batch first: a constant when the batch is known (the
+   * training graph, whose gradients then need no shape ops), else read from the input.
+   */
+  static Operand<TInt32> outputSizes(Ops tf, Operand<TFloat32> h, int[] out) {
+    long batch = h.shape().numDimensions() > 0 ? h.shape().get(0) : -1;
+    if (batch > 0) {
+      return tf.constant(new int[] {(int) batch, out[0], out[1], out[2]});
+    }
+    Operand<TInt32> n =
+        tf.slice(tf.shape(h), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    return tf.concat(List.of(n, tf.constant(out)), tf.constant(0));
+  }
+
+  /** FusedBatchNormV3 over all axes but the last; a vector input is seen as [batch, 1, 1, C]. */
+  static Operand<TFloat32> batchNorm(
+      Ops tf, Operand<TFloat32> h, List<Operand<TFloat32>> v, int[] shape, boolean training) {
+    int channels = shape[shape.length - 1];
+    Operand<TFloat32> x4 =
+        shape.length == 3 ? h : tf.reshape(h, tf.constant(new long[] {-1, 1, 1, channels}));
+    Operand<TFloat32> empty = tf.constant(new float[0]);
+    FusedBatchNorm<TFloat32, TFloat32> bn =
+        tf.nn.fusedBatchNorm(
+            x4,
+            v.get(0),
+            v.get(1),
+            training ? empty : v.get(2),
+            training ? empty : v.get(3),
+            FusedBatchNorm.epsilon(Network.BN_EPSILON),
+            FusedBatchNorm.isTraining(training));
+    Operand<TFloat32> y = bn.y();
+    if (training) {
+      // moving ← moving − (1 − momentum)(moving − batch), in place, before the output is read.
+      Operand<TFloat32> rate = tf.constant(1f - Network.BN_MOMENTUM);
+      @SuppressWarnings("unchecked")
+      Variable<TFloat32> mean = (Variable<TFloat32>) v.get(2);
+      @SuppressWarnings("unchecked")
+      Variable<TFloat32> variance = (Variable<TFloat32>) v.get(3);
+      List<Op> updates =
+          List.of(
+              tf.train.applyGradientDescent(mean, rate, tf.math.sub(mean, bn.batchMean())),
+              tf.train.applyGradientDescent(
+                  variance, rate, tf.math.sub(variance, bn.batchVariance())));
+      y = tf.withControlDependencies(updates).identity(y);
+    }
+    return shape.length == 3 ? y : tf.reshape(y, tf.constant(new long[] {-1, channels}));
+  }
+
+  /** Where the standard normal's CDF is clamped, so that its Gumbel transform stays finite. */
+  private static final float TAIL = 1e-7f;
+
+  /**
+   * Gumbel-max over the first {@code k} values of each row of standard-normal {@code z}: with u =
+   * Φ(z) uniform, g = −log(−log u) is Gumbel, and argmax(g + log p) is distributed as p.
+   *
+   * @param logShares log p, {@code [k]}
+   * @return {@code [batch]} int32 in [0, k)
+   */
+  static Operand<TInt32> gumbelMax(
+      Ops tf, Operand<TFloat32> z, Operand<TFloat32> logShares, int k) {
+    Operand<TFloat32> first =
+        tf.slice(z, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, k}));
+    // Φ(z) = (1 + erf(z / √2)) / 2
+    Operand<TFloat32> u =
+        tf.math.mul(
+            tf.constant(0.5f),
+            tf.math.add(
+                tf.constant(1f),
+                tf.math.erf(tf.math.mul(first, tf.constant((float) (1 / Math.sqrt(2)))))));
+    u = tf.math.minimum(tf.math.maximum(u, tf.constant(TAIL)), tf.constant(1f - TAIL));
+    Operand<TFloat32> gumbel = tf.math.neg(tf.math.log(tf.math.neg(tf.math.log(u))));
+    return tf.math.argMax(tf.math.add(gumbel, logShares), tf.constant(1), TInt32.class);
+  }
+
+  /**
+   * Each row's nearest centroid: argmin over k of ‖c_k‖² − 2⟨x, c_k⟩ (‖x‖² is the same for all k).
+   *
+   * @param x {@code [batch, values]}
+   * @param centroids {@code [k, values]}
+   * @return {@code [batch]} int32 in [0, k)
+   */
+  static Operand<TInt32> nearest(Ops tf, Operand<TFloat32> x, Operand<TFloat32> centroids) {
+    Operand<TFloat32> norms = tf.reduceSum(tf.math.square(centroids), tf.constant(new int[] {1}));
+    Operand<TFloat32> dots =
+        tf.linalg.matMul(x, centroids, org.tensorflow.op.linalg.MatMul.transposeB(true));
+    Operand<TFloat32> distances = tf.math.sub(norms, tf.math.mul(tf.constant(2f), dots));
+    return tf.math.argMin(distances, tf.constant(1), TInt32.class);
+  }
+}
