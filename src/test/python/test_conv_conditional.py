@@ -1,4 +1,4 @@
-"""Convolutional (--net dcgan:W) and class-conditional (--conditional) models, trained by the Java CLI
+"""Convolutional (--net dcgan:W), clustered (dcgan:W:clustersK) and class-conditional (--conditional) models, trained by the Java CLI
 on a small RGB set, work in Python TensorFlow: the signatures carry the images' shape and an int32
 label, the label steers the generator and cannot be left out, and TF 2's loader, Keras, TFLite and
 Java agree; the conv generator's batch norm uses its moving averages, so rows do not depend on
@@ -23,6 +23,7 @@ KINDS = {
     "conv": ("dcgan:8", False),
     "conditional-conv": ("dcgan:8", True),
     "conditional-mlp": ("mlp:32,32", True),
+    "clustered-conv": ("dcgan:8:clusters3", False),
 }
 CONDITIONAL = [k for k, (_, cond) in KINDS.items() if cond]
 CONV = [k for k, (net, _) in KINDS.items() if net.startswith("dcgan:")]
