@@ -28,8 +28,8 @@ covers G's weights, and with batch norm it keeps statistics of its own as `gan.j
 the averaged G runs in training mode on half the batch's z (the first of the Java step's two shards), which
 moves its moving statistics toward its own batch statistics. With --ema-warmup the decay at iteration n is
 min(decay, (1 + n) / (10 + n)), as `gan.jar`'s. With `dcgan:W[:bn]:clustersK` (G and D conditioned on K data
-clusters), G's input is z and the one-hot of the cluster it draws from z (Gumbel-max over its first K values, equal
-shares here), and D adds the projection <embed(cluster), h> of its features to its logit: the real batch takes
+clusters), G's input is z and the one-hot of the cluster it draws from z (inverse transform of its first value,
+equal shares here), and D adds the projection <embed(cluster), h> of its features to its logit: the real batch takes
 random clusters (the peer times the step; it does not cluster the data), G's samples the ones drawn.
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
@@ -80,10 +80,10 @@ def blocks(h, w):
     return n
 
 
-def gumbel_max(z, k):
-    """The cluster a clustered G draws from its noise (LayerOps.gumbelMax), with equal shares here."""
-    u = tf.clip_by_value(0.5 * (1.0 + tf.math.erf(z[:, :k] / np.sqrt(2.0))), 1e-7, 1.0 - 1e-7)
-    return tf.argmax(-tf.math.log(-tf.math.log(u)), axis=1, output_type=tf.int32)
+def cluster_of(z, k):
+    """The cluster a clustered G draws from its noise (LayerOps.inverseCdf), with equal shares here."""
+    u = 0.5 * (1.0 + tf.math.erf(z[:, 0] / np.sqrt(2.0)))
+    return tf.minimum(tf.cast(u * k, tf.int32), k - 1)
 
 
 class ProjectionD(tf.keras.Model):
@@ -115,7 +115,7 @@ def dcgan(width, shape, noise_dim, d_batch_norm, output, clusters=0):
     g = [layers.Dense((h >> n) * (w >> n) * filters), layers.Reshape((h >> n, w >> n, filters)), batch_norm(),
          layers.ReLU()]
     if clusters:  # z and its cluster one-hot
-        g.insert(0, layers.Lambda(lambda z: tf.concat([z, tf.one_hot(gumbel_max(z, clusters), clusters)], 1)))
+        g.insert(0, layers.Lambda(lambda z: tf.concat([z, tf.one_hot(cluster_of(z, clusters), clusters)], 1)))
     for _ in range(1, n):
         filters //= 2
         g += [layers.Conv2DTranspose(filters, 4, strides=2, padding="same"), batch_norm(), layers.ReLU()]
@@ -249,7 +249,7 @@ def main():
 
     def iteration(real, labels, penalty):
         z = tf.random.normal([batch, noise_dim])
-        fake_labels = gumbel_max(z, clusters) if clusters else None
+        fake_labels = cluster_of(z, clusters) if clusters else None
         if reuse_fake and not simultaneous:
             # G(z) once: the D step reads it unrecorded, then the G step's pass of D (as updated) over it.
             with tf.GradientTape() as g_tape:

@@ -51,7 +51,9 @@ final class TrainFlags {
               "NET",
               "mlp:W1,W2,...: dense networks, G's hidden widths, D's the same reversed. dcgan:W:"
                   + " convolutional (DCGAN) networks for images, W filters in D's first and G's"
-                  + " last block (dcgan:W:bn: D with batch norm). Sizes come from the data.",
+                  + " last block (dcgan:W:bn: D with batch norm; :clustersK after either: G and D"
+                  + " conditioned on K k-means clusters of the data, found before training, the"
+                  + " models staying unconditional). Sizes come from the data.",
               GanConfig::net,
               GanConfig.Builder::net),
           intFlag(

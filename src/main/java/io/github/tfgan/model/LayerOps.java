@@ -83,9 +83,6 @@ final class LayerOps {
     return shape.length == 3 ? y : tf.reshape(y, tf.constant(new long[] {-1, channels}));
   }
 
-  /** Where the standard normal's CDF is clamped, so that its Gumbel transform stays finite. */
-  private static final float TAIL = 1e-7f;
-
   /** Abramowitz and Stegun 7.1.26: erf(x) ≈ 1 − t(a1 + t(a2 + t(a3 + t(a4 + t·a5))))·e^(−x²). */
   private static final float AS_P = 0.3275911f;
 
@@ -94,18 +91,18 @@ final class LayerOps {
   };
 
   /**
-   * Gumbel-max over the first {@code k} values of each row of standard-normal {@code z}: with u =
-   * Φ(z) uniform, g = −log(−log u) is Gumbel, and argmax(g + log p) is distributed as p. Φ(z) = (1
-   * + erf(z / √2)) / 2, with erf by Abramowitz and Stegun 7.1.26 (error at most 1.5e-7) from ops
-   * that TFLite has (it has no {@code Erf}).
+   * A cluster drawn by inverse transform from the first value of each row of standard-normal {@code
+   * z}: with u = Φ(z₀) uniform, the number of cumulative shares below u, so that cluster k comes
+   * with probability p_k. Φ(z) = (1 + erf(z / √2)) / 2, with erf by Abramowitz and Stegun 7.1.26
+   * (error at most 1.5e-7) from ops that TFLite has (it has no {@code Erf}).
    *
    * @param logShares log p, {@code [k]}
    * @return {@code [batch]} int32 in [0, k)
    */
-  static Operand<TInt32> gumbelMax(
+  static Operand<TInt32> inverseCdf(
       Ops tf, Operand<TFloat32> z, Operand<TFloat32> logShares, int k) {
     Operand<TFloat32> first =
-        tf.slice(z, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, k}));
+        tf.slice(z, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, 1}));
     Operand<TFloat32> x = tf.math.mul(tf.math.abs(first), tf.constant((float) (1 / Math.sqrt(2))));
     Operand<TFloat32> t =
         tf.math.div(
@@ -118,9 +115,16 @@ final class LayerOps {
         tf.math.mul(tf.math.mul(t, poly), tf.math.exp(tf.math.neg(tf.math.square(x))));
     Operand<TFloat32> erf = tf.math.mul(tf.math.sign(first), tf.math.sub(tf.constant(1f), tail));
     Operand<TFloat32> u = tf.math.mul(tf.constant(0.5f), tf.math.add(tf.constant(1f), erf));
-    u = tf.math.minimum(tf.math.maximum(u, tf.constant(TAIL)), tf.constant(1f - TAIL));
-    Operand<TFloat32> gumbel = tf.math.neg(tf.math.log(tf.math.neg(tf.math.log(u))));
-    return tf.math.argMax(tf.math.add(gumbel, logShares), tf.constant(1), TInt32.class);
+    // The cumulative shares of clusters 0 .. k-2, normalised: u beyond j of them is cluster j.
+    Operand<TFloat32> shares = tf.math.exp(logShares);
+    Operand<TFloat32> cdf =
+        tf.math.div(
+            tf.math.cumsum(shares, tf.constant(0)),
+            tf.reduceSum(shares, tf.constant(new int[] {0})));
+    Operand<TFloat32> inner =
+        tf.slice(cdf, tf.constant(new int[] {0}), tf.constant(new int[] {k - 1}));
+    Operand<TFloat32> below = tf.dtypes.cast(tf.math.greater(u, inner), TFloat32.class);
+    return tf.dtypes.cast(tf.reduceSum(below, tf.constant(new int[] {1})), TInt32.class);
   }
 
   /**

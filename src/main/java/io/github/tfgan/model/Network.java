@@ -300,8 +300,8 @@ public final class Network {
 
   /**
    * The cluster a clustered generator draws from each row of its noise ({@link
-   * NetworkSpec#clusters()}): the index of the largest of the row's first values made Gumbel plus
-   * the clusters' log shares.
+   * NetworkSpec#clusters()}): by inverse transform of the row's first value, with the clusters'
+   * shares.
    *
    * @param z {@code [batch, noise]}
    * @return {@code [batch]} int32 in [0, clusters)
@@ -310,7 +310,7 @@ public final class Network {
     if (!spec.hasClusterInput()) {
       throw new IllegalStateException(spec.name() + ": expected a generator with clusters");
     }
-    return LayerOps.gumbelMax(tf, z, clusterState, spec.clusters());
+    return LayerOps.inverseCdf(tf, z, clusterState, spec.clusters());
   }
 
   private Operand<TFloat32> forward(Ops tf, Operand<TFloat32> x, Operand<TInt32> labels) {

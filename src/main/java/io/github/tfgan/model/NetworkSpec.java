@@ -19,13 +19,13 @@ import java.util.List;
  * <p>An unconditional network may instead be conditioned on {@code clusters} clusters of the
  * training data, found without labels (k-means on the samples; Sage et al. 2018, Liu et al. 2020):
  * a generator (a network whose last layer is not a 1-unit dense layer) draws its cluster from its
- * own noise, as the index of the largest of its input's first {@code clusters} values made Gumbel
- * plus the cluster's log share of the data (so that clusters come as often as in the data), and
- * sees it one-hot beside its input; a discriminator (a last layer of 1 unit) adds the projection of
- * its features onto the cluster's embedding to its logit, as a projection discriminator does with a
- * label: the cluster a sample was generated from, or for any other sample its nearest centroid.
- * Shares and centroids are variables of the networks ({@link Network}); their callers see
- * unconditional networks: noise in, samples out, and samples in, logits out.
+ * own noise, by inverse transform of its first value with the clusters' shares of the data (so that
+ * clusters come as often as in the data), and sees it one-hot beside its input; a discriminator (a
+ * last layer of 1 unit) adds the projection of its features onto the cluster's embedding to its
+ * logit, as a projection discriminator does with a label: the cluster a sample was generated from,
+ * or for any other sample its nearest centroid. Shares and centroids are variables of the networks
+ * ({@link Network}); their callers see unconditional networks: noise in, samples out, and samples
+ * in, logits out.
  *
  * @param name variable-name prefix, e.g. {@link Names#GENERATOR}
  * @param inputDim width of the (flat) input, without the label
@@ -166,8 +166,6 @@ public record NetworkSpec(
       found = "a label as well (" + conditioning + ")";
     } else if (!critic && layers.get(0).kind() != Layer.Kind.DENSE) {
       found = "a first layer " + layers.get(0);
-    } else if (!critic && inputDim < clusters) {
-      found = "an input of " + inputDim + " values";
     } else if (critic && layers.size() < 2) {
       found = "no features before its logit";
     }
@@ -175,8 +173,8 @@ public record NetworkSpec(
       throw new IllegalArgumentException(
           name
               + ": expected 2 to 1024 clusters on an unconditional network with a dense first"
-              + " layer and at least as many inputs (a generator) or a dense 1-unit last layer"
-              + " after others (a discriminator), found "
+              + " layer (a generator) or a dense 1-unit last layer after others (a"
+              + " discriminator), found "
               + found);
     }
   }
@@ -241,9 +239,9 @@ public record NetworkSpec(
 
   /** What {@link #hiddenWidths} accepts, for messages. */
   public static final String NET_FORMS =
-      "mlp:W1,W2,... (dense: G's hidden widths, D mirrors them) or dcgan:W or dcgan:W:bn"
+      "mlp:W1,W2,... (dense: G's hidden widths, D mirrors them) or dcgan:W[:bn][:clustersK]"
           + " (convolutional: W filters in D's first and G's last hidden layer; bn: D has batch"
-          + " norm)";
+          + " norm; clustersK: G and D conditioned on K clusters of the data)";
 
   /**
    * Checks a {@code --net} value of either form ({@link #NET_FORMS}).
