@@ -86,6 +86,20 @@ def cluster_of(z, k):
     return tf.minimum(tf.cast(u * k, tf.int32), k - 1)
 
 
+class ClusterOneHot(tf.keras.layers.Layer):
+    """z and the one-hot of the cluster drawn from it (a layer, not a Lambda, so that clone_model copies it)."""
+
+    def __init__(self, clusters, **kwargs):
+        super().__init__(**kwargs)
+        self.clusters = clusters
+
+    def call(self, z):
+        return tf.concat([z, tf.one_hot(cluster_of(z, self.clusters), self.clusters)], 1)
+
+    def get_config(self):
+        return {**super().get_config(), "clusters": self.clusters}
+
+
 class ProjectionD(tf.keras.Model):
     """D of a clustered net: the trunk's features h, then Dense 1 (h) + <embed(cluster), h>."""
 
@@ -115,7 +129,7 @@ def dcgan(width, shape, noise_dim, d_batch_norm, output, clusters=0):
     g = [layers.Dense((h >> n) * (w >> n) * filters), layers.Reshape((h >> n, w >> n, filters)), batch_norm(),
          layers.ReLU()]
     if clusters:  # z and its cluster one-hot
-        g.insert(0, layers.Lambda(lambda z: tf.concat([z, tf.one_hot(cluster_of(z, clusters), clusters)], 1)))
+        g.insert(0, ClusterOneHot(clusters))
     for _ in range(1, n):
         filters //= 2
         g += [layers.Conv2DTranspose(filters, 4, strides=2, padding="same"), batch_norm(), layers.ReLU()]

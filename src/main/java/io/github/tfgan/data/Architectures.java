@@ -43,6 +43,17 @@ public final class Architectures {
     GanArchitecture arch =
         GanArchitecture.of(config.net(), config.noiseDim(), shape, scaling, flat);
     if (!config.conditional()) {
+      if (arch.clusters() > data.size()) {
+        throw new IllegalArgumentException(
+            "--net "
+                + config.net()
+                + ": expected at least "
+                + arch.clusters()
+                + " samples to cluster, found "
+                + data.size()
+                + " in "
+                + data.source());
+      }
       return arch;
     }
     if (!data.hasLabels() || data.classes() < 2) {

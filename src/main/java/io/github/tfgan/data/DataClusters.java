@@ -3,6 +3,7 @@ package io.github.tfgan.data;
 import io.github.tfgan.model.Clusters;
 import io.github.tfgan.model.DataScaling;
 import io.github.tfgan.model.DataShape;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.SeedStreams;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,15 @@ public record DataClusters(Clusters clusters, int[] assignments) {
 
   /** Lloyd iterations, at most (fewer once no row changes cluster). */
   public static final int ITERATIONS = 30;
+
+  /**
+   * The clusters of {@code data} that {@code arch} is conditioned on ({@link
+   * GanArchitecture#clusters()}), in its training space; null when it has none. The trainer feeds
+   * them as the rows' labels ({@link #labelled}) and starts G's shares and D's centroids from them.
+   */
+  public static DataClusters of(Dataset data, GanArchitecture arch, long seed) {
+    return arch.clusters() == 0 ? null : fit(data, arch.scaling(), arch.clusters(), seed);
+  }
 
   /**
    * Clusters {@code data}, scaled to the training space by {@code scaling}, into {@code k}.

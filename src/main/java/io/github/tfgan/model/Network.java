@@ -109,11 +109,7 @@ public final class Network {
     return create(tf, spec, seed, variablePrefix, null);
   }
 
-  /**
-   * As {@link #create(Ops, NetworkSpec, long, String)}, a clustered network's shares or centroids
-   * starting from {@code clusters} ({@link NetworkSpec#clusters()}; null: equal shares, centroids
-   * at 0).
-   */
+  /** As above; a clustered network's shares or centroids start from {@code clusters} or 0. */
   public static Network create(
       Ops tf, NetworkSpec spec, long seed, String variablePrefix, Clusters clusters) {
     if (clusters != null && clusters.count() != spec.clusters()) {
@@ -289,22 +285,8 @@ public final class Network {
   }
 
   /**
-   * Applies a class-conditional network ({@link NetworkSpec#conditioning()}) to rows and their
-   * labels; as {@link #apply(Ops, Operand)} for an unconditional one, which takes null labels.
-   *
-   * @param labels {@code [batch]} int32 in [0, classes)
-   */
-  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Operand<TInt32> labels) {
-    return forward(tf, x, labels);
-  }
-
-  /**
-   * The cluster a clustered generator draws from each row of its noise ({@link
-   * NetworkSpec#clusters()}): by inverse transform of the row's first value, with the clusters'
-   * shares.
-   *
-   * @param z {@code [batch, noise]}
-   * @return {@code [batch]} int32 in [0, clusters)
+   * The cluster in [0, clusters) a clustered generator draws from each row of its noise {@code z}
+   * ({@link NetworkSpec#clusters()}): by inverse transform of the row's first value.
    */
   public Operand<TInt32> clusterOf(Ops tf, Operand<TFloat32> z) {
     if (!spec.hasClusterInput()) {
@@ -313,7 +295,13 @@ public final class Network {
     return LayerOps.inverseCdf(tf, z, clusterState, spec.clusters());
   }
 
-  private Operand<TFloat32> forward(Ops tf, Operand<TFloat32> x, Operand<TInt32> labels) {
+  /**
+   * Applies a class-conditional network ({@link NetworkSpec#conditioning()}) to rows and their
+   * labels; as {@link #apply(Ops, Operand)} for an unconditional one, which takes null labels.
+   *
+   * @param labels {@code [batch]} int32 in [0, classes)
+   */
+  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x, Operand<TInt32> labels) {
     if (spec.isConditional() && labels == null) {
       throw new IllegalStateException(spec.name() + ": a conditional network needs labels");
     }

@@ -85,19 +85,9 @@ public final class GanTrainer implements AutoCloseable {
     this.config = config;
     this.architecture = architecture;
     this.unroll = options.unroll();
-    // Clustered nets: the data's clusters label its rows, and G's shares and D's centroids start
-    // from them (a resumed run clusters alike, then restores both).
-    DataClusters clusters =
-        architecture.clusters() > 0
-            ? DataClusters.fit(data, architecture.scaling(), architecture.clusters(), config.seed())
-            : null;
-    this.feeds =
-        new Feeds(
-            config,
-            architecture,
-            clusters == null ? data : clusters.labelled(data),
-            unroll,
-            options.prefetch());
+    DataClusters clusters = DataClusters.of(data, architecture, config.seed());
+    Dataset fed = clusters == null ? data : clusters.labelled(data);
+    this.feeds = new Feeds(config, architecture, fed, unroll, options.prefetch());
     try {
       this.runtime = GraphSession.open(options.sessionConfig(architecture));
       // build and initialize close the graph and session themselves when they throw

@@ -131,7 +131,7 @@ class ConvFloorTest {
     assertEquals(
         List.of(
             "--net",
-            "dcgan:64",
+            "dcgan:64:clusters200",
             "--batch-size",
             "64",
             "--noise-dim",
@@ -139,7 +139,9 @@ class ConvFloorTest {
             "--scaling",
             "symmetric",
             "--ema-warmup"),
-        PythonPeer.netArguments(dcgan, io.github.tfgan.data.Architectures.forData(dcgan, mnist)));
+        PythonPeer.netArguments(
+            dcgan,
+            GanArchitecture.of(dcgan.net(), 100, DataShape.MNIST, DataScaling.SYMMETRIC, true)));
   }
 
   private static List<String> signatures(List<ConvFloor.Op> ops) {

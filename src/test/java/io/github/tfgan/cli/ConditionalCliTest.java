@@ -163,6 +163,28 @@ class ConditionalCliTest {
     assertEquals(2, train.code(), train.err());
     assertTrue(train.err().contains("--conditional: expected data with labels"), train.err());
 
+    GanCliTest.Run clustered =
+        cli(
+            "train",
+            "--data",
+            data.toString(),
+            "--net",
+            "dcgan:4:clusters20",
+            "--iterations",
+            "2",
+            "--batch-size",
+            "8",
+            "--out",
+            dir.resolve("k").toString());
+    assertEquals(2, clustered.code(), clustered.err());
+    assertTrue(
+        clustered
+            .err()
+            .contains(
+                "--net dcgan:4:clusters20: expected at least 20 samples to cluster, found 16"),
+        clustered.err());
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("k")), "nothing written");
+
     Path models = dir.resolve("m");
     GanCliTest.Run plain =
         cli(

@@ -2,7 +2,6 @@ package io.github.tfgan.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfgan.config.Dataset;
@@ -116,29 +115,7 @@ class AnyShapeRunTest {
     Path runDir = tmp.resolve("vec");
     GanConfig config = small("mlp:16,16");
     // stop after the checkpoint at 20, then resume to 40: the same losses as an unbroken run
-    Path whole = tmp.resolve("whole");
-    TrainingRun.create(config, data, whole).run();
-    TrainingRun first = TrainingRun.create(config, data, runDir);
-    first.listener(
-        new io.github.tfgan.train.TrainingListener() {
-          @Override
-          public void onIteration(
-              io.github.tfgan.train.GanTrainer trainer, io.github.tfgan.train.IterationMetrics m) {
-            if (m.iteration() == 25) {
-              throw new IllegalStateException("stop");
-            }
-          }
-        });
-    try {
-      first.run();
-    } catch (IllegalStateException expected) {
-      // interrupted after the checkpoint at 20
-    }
-    assertFalse(TrainingRun.isFinished(runDir));
-    TrainingRun.resume(runDir, data).run();
-    assertEquals(
-        Files.readAllLines(new RunDirectory(whole).metrics()),
-        Files.readAllLines(new RunDirectory(runDir).metrics()));
+    Resumed.matchesAnUnbrokenRun(config, data, tmp.resolve("whole"), runDir, 25);
 
     GanArchitecture arch = RunRecord.read(new RunDirectory(runDir)).architecture();
     assertEquals(DataShape.vector(3), arch.shape());

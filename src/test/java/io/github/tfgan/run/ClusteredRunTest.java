@@ -2,7 +2,6 @@ package io.github.tfgan.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfgan.config.Dataset;
@@ -15,9 +14,7 @@ import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.export.SavedModelExporter;
 import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.train.GanTrainer;
-import io.github.tfgan.train.IterationMetrics;
 import io.github.tfgan.train.TrainerOptions;
-import io.github.tfgan.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -49,30 +46,8 @@ class ClusteredRunTest {
   void trainsResumesAndExportsUnconditionalModels(@TempDir Path tmp) throws Exception {
     ArrayDataset data = ConvRunTest.bars(64, 1);
     GanConfig config = small(24);
-    Path whole = tmp.resolve("whole");
-    TrainingRun.create(config, data, whole).run();
-
     Path runDir = tmp.resolve("resumed");
-    TrainingRun first = TrainingRun.create(config, data, runDir);
-    first.listener(
-        new TrainingListener() {
-          @Override
-          public void onIteration(GanTrainer trainer, IterationMetrics m) {
-            if (m.iteration() == 16) {
-              throw new IllegalStateException("stop");
-            }
-          }
-        });
-    try {
-      first.run();
-    } catch (IllegalStateException expected) {
-      // stopped after the checkpoint at 12
-    }
-    assertFalse(TrainingRun.isFinished(runDir));
-    TrainingRun.resume(runDir, data).run();
-    assertEquals(
-        Files.readAllLines(new RunDirectory(whole).metrics()),
-        Files.readAllLines(new RunDirectory(runDir).metrics()));
+    Resumed.matchesAnUnbrokenRun(config, data, tmp.resolve("whole"), runDir, 16);
 
     RunDirectory dir = new RunDirectory(runDir);
     GanArchitecture arch = RunRecord.read(dir).architecture();

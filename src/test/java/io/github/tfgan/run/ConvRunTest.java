@@ -15,10 +15,7 @@ import io.github.tfgan.export.GeneratorModel;
 import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.train.GanTrainer;
-import io.github.tfgan.train.IterationMetrics;
 import io.github.tfgan.train.TrainerOptions;
-import io.github.tfgan.train.TrainingListener;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -69,31 +66,9 @@ class ConvRunTest {
     ArrayDataset data = bars(64, 1);
     GanConfig config = small("dcgan:4");
     assertTrue(config.r1Gamma() > 0f && config.usesEma(), "R1 and the average are on");
-    Path whole = tmp.resolve("whole");
-    TrainingRun.create(config, data, whole).run();
-
     Path runDir = tmp.resolve("resumed");
-    TrainingRun first = TrainingRun.create(config, data, runDir);
-    first.listener(
-        new TrainingListener() {
-          @Override
-          public void onIteration(GanTrainer trainer, IterationMetrics m) {
-            if (m.iteration() == 16) {
-              throw new IllegalStateException("stop");
-            }
-          }
-        });
-    try {
-      first.run();
-    } catch (IllegalStateException expected) {
-      // stopped after the checkpoint at 12
-    }
-    assertFalse(TrainingRun.isFinished(runDir));
-    TrainingRun.resume(runDir, data).run();
-    assertEquals(
-        Files.readAllLines(new RunDirectory(whole).metrics()),
-        Files.readAllLines(new RunDirectory(runDir).metrics()),
-        "batch norm's moving statistics are in the checkpoint");
+    // batch norm's moving statistics are in the checkpoint
+    Resumed.matchesAnUnbrokenRun(config, data, tmp.resolve("whole"), runDir, 16);
 
     RunDirectory dir = new RunDirectory(runDir);
     GanArchitecture arch = RunRecord.read(dir).architecture();
