@@ -38,7 +38,8 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(
       names = "--net",
       paramLabel = "SPEC",
-      description = "Networks, mlp:W1,W2,... or dcgan:W[:bn] (default: ${DEFAULT-VALUE}).")
+      description =
+          "Networks, mlp:W1,W2,... or dcgan:W[:bn][:clustersK] (default: ${DEFAULT-VALUE}).")
   String net = NetworkSpec.ARTICLE_NET;
 
   @Option(
