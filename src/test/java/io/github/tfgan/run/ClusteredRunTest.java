@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.tfgan.config.Dataset;
 import io.github.tfgan.config.GanConfig;
 import io.github.tfgan.data.Architectures;
 import io.github.tfgan.data.ArrayDataset;
@@ -29,17 +28,9 @@ import org.tensorflow.SavedModelBundle;
  */
 class ClusteredRunTest {
 
+  /** {@link ConvRunTest}'s small run, with 3 clusters, for {@code iterations}. */
   private static GanConfig small(int iterations) {
-    return io.github.tfgan.config.Presets.stable().toBuilder()
-        .dataset(Dataset.CUSTOM)
-        .net("dcgan:4:clusters3")
-        .iterations(iterations)
-        .batchSize(8)
-        .noiseDim(8)
-        .logEvery(4)
-        .sampleEvery(0)
-        .checkpointEvery(12)
-        .build();
+    return ConvRunTest.small("dcgan:4:clusters3").toBuilder().iterations(iterations).build();
   }
 
   @Test

@@ -48,7 +48,7 @@ class ConvRunTest {
         v, shape, io.github.tfgan.data.Dataset.Encoding.PIXELS, null, null, "bars");
   }
 
-  private static GanConfig small(String net) {
+  static GanConfig small(String net) {
     return io.github.tfgan.config.Presets.stable().toBuilder()
         .dataset(Dataset.CUSTOM)
         .net(net)
