@@ -2,11 +2,8 @@ package io.github.tfgan.data;
 
 import io.github.tfgan.model.Clusters;
 import io.github.tfgan.model.DataScaling;
-import io.github.tfgan.model.DataShape;
 import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.SeedStreams;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -178,58 +175,12 @@ public record DataClusters(Clusters clusters, int[] assignments) {
     }
   }
 
-  /** {@code data} with each row labelled by its cluster, as a conditional run's labels are read. */
+  /**
+   * {@code data} with each row labelled by its cluster, as a conditional run's labels are read.
+   *
+   * @throws IllegalArgumentException when {@code data} is not the clustered set's size
+   */
   public Dataset labelled(Dataset data) {
-    if (data.size() != assignments.length) {
-      throw new IllegalArgumentException(
-          "data: expected the " + assignments.length + " clustered rows, found " + data.size());
-    }
-    List<String> names = new ArrayList<>();
-    for (int j = 0; j < clusters.count(); j++) {
-      names.add("cluster " + j);
-    }
-    List<String> classNames = List.copyOf(names);
-    int[] labels = assignments;
-    return new Dataset() {
-      @Override
-      public DataShape shape() {
-        return data.shape();
-      }
-
-      @Override
-      public long size() {
-        return data.size();
-      }
-
-      @Override
-      public Encoding encoding() {
-        return data.encoding();
-      }
-
-      @Override
-      public void read(long index, float[] dst, int offset) {
-        data.read(index, dst, offset);
-      }
-
-      @Override
-      public boolean hasLabels() {
-        return true;
-      }
-
-      @Override
-      public int label(long index) {
-        return labels[(int) index];
-      }
-
-      @Override
-      public List<String> classNames() {
-        return classNames;
-      }
-
-      @Override
-      public String source() {
-        return data.source();
-      }
-    };
+    return new RelabelledSamples(data, assignments, Labels.numbered(clusters.count()));
   }
 }
