@@ -29,7 +29,8 @@ the averaged G runs in training mode on half the batch's z (the first of the Jav
 moves its moving statistics toward its own batch statistics. With --ema-warmup the decay at iteration n is
 min(decay, (1 + n) / (10 + n)), as `gan.jar`'s. With `dcgan:W[:bn]:clustersK` (G and D conditioned on K data
 clusters), G's input is z and the one-hot of the cluster it draws from z (inverse transform of its first value,
-equal shares here), and D adds the projection <embed(cluster), h> of its features to its logit: the real batch takes
+equal shares here; its first layer looks the cluster's kernel row up, as the Java one does), and D adds the
+projection <embed(cluster), h> of its features to its logit (the cluster's row looked up): the real batch takes
 random clusters (the peer times the step; it does not cluster the data), G's samples the ones drawn.
 
 Prints one JSON line: {"ms_per_iter": median over repeats, "repeats": [...], "first_iter_s": ..., ...}.
@@ -86,18 +87,27 @@ def cluster_of(z, k):
     return tf.minimum(tf.cast(u * k, tf.int32), k - 1)
 
 
-class ClusterOneHot(tf.keras.layers.Layer):
-    """z and the one-hot of the cluster drawn from it (a layer, not a Lambda, so that clone_model copies it)."""
+class ClusterDense(tf.keras.layers.Layer):
+    """A clustered G's first layer, dense over z and the one-hot of the cluster drawn from it, as
+    LayerOps.clusterDense computes it: z times the kernel's first rows plus the cluster's row of the rest,
+    looked up (a layer, not a Lambda, so that clone_model copies it)."""
 
-    def __init__(self, clusters, **kwargs):
+    def __init__(self, units, clusters, **kwargs):
         super().__init__(**kwargs)
-        self.clusters = clusters
+        self.units, self.clusters = units, clusters
+
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[-1] + self.clusters, self.units),
+                                      initializer="glorot_uniform", name="kernel")
+        self.bias = self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
 
     def call(self, z):
-        return tf.concat([z, tf.one_hot(cluster_of(z, self.clusters), self.clusters)], 1)
+        n = z.shape[-1]
+        rows = tf.gather(self.kernel[n:], cluster_of(z, self.clusters))
+        return tf.matmul(z, self.kernel[:n]) + rows + self.bias
 
     def get_config(self):
-        return {**super().get_config(), "clusters": self.clusters}
+        return {**super().get_config(), "units": self.units, "clusters": self.clusters}
 
 
 class ProjectionD(tf.keras.Model):
@@ -112,7 +122,7 @@ class ProjectionD(tf.keras.Model):
     def call(self, inputs, training=None):
         x, labels = inputs
         h = self.trunk(x, training=training)
-        projection = tf.matmul(tf.one_hot(labels, self.clusters), self.embedding) * h
+        projection = tf.gather(self.embedding, labels) * h
         return self.logit(h) + tf.reduce_sum(projection, axis=1, keepdims=True)
 
 
@@ -126,10 +136,9 @@ def dcgan(width, shape, noise_dim, d_batch_norm, output, clusters=0):
     def batch_norm():
         return layers.BatchNormalization(momentum=0.99, epsilon=1e-3)
 
-    g = [layers.Dense((h >> n) * (w >> n) * filters), layers.Reshape((h >> n, w >> n, filters)), batch_norm(),
-         layers.ReLU()]
-    if clusters:  # z and its cluster one-hot
-        g.insert(0, ClusterOneHot(clusters))
+    units = (h >> n) * (w >> n) * filters
+    g = [ClusterDense(units, clusters) if clusters else layers.Dense(units),  # clusters: z and its cluster one-hot
+         layers.Reshape((h >> n, w >> n, filters)), batch_norm(), layers.ReLU()]
     for _ in range(1, n):
         filters //= 2
         g += [layers.Conv2DTranspose(filters, 4, strides=2, padding="same"), batch_norm(), layers.ReLU()]

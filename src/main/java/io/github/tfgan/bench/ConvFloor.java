@@ -276,7 +276,11 @@ final class ConvFloor {
       int[] to = shapes.get(i + 1);
       String name = network + " " + layer.typeName() + (i + 1);
       switch (layer.kind()) {
-        case DENSE -> out.add(new Geometry(name, layer.kind(), Op.matmul("", 1, in[0], to[0])));
+        case DENSE -> {
+          // A clustered G multiplies z alone by its first kernel and looks the cluster's row up.
+          int width = i == 0 && spec.hasClusterInput() ? spec.inputDim() : in[0];
+          out.add(new Geometry(name, layer.kind(), Op.matmul("", 1, width, to[0])));
+        }
         case CONV ->
             out.add(
                 new Geometry(

@@ -85,15 +85,15 @@ public final class Presets {
    * dcgan:64:clusters200}, {@link io.github.tfgan.model.ConvNets}; with {@code --conditional} the
    * data's labels take the clusters' place): {@code stable}'s training (R1 γ 1 every 4th iteration,
    * Adam β1 0 and β2 0.99, learning rates 1e-3 for D and 3e-3 for G, a moving average of G's
-   * weights) with batch 64, decay 0.999 and 12,000 iterations, sized for about 15 minutes on MNIST
-   * on this project's 2-core machines (docs/presets.md, "The dcgan preset").
+   * weights) with batch 64, decay 0.999 and 6,000 iterations: about 8 minutes on MNIST on this
+   * project's 2-core machines (docs/presets.md, "The dcgan preset").
    */
   public static GanConfig dcgan() {
     return stable().toBuilder()
         .net("dcgan:64:clusters200")
         .batchSize(64)
         .emaDecay(0.999f)
-        .iterations(12_000)
+        .iterations(6_000)
         .build();
   }
 

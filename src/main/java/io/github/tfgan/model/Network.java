@@ -312,12 +312,9 @@ public final class Network {
       h =
           scope.concat(
               List.of(x, LayerOps.oneHot(scope, labels, spec.classes())), scope.constant(1));
-    } else if (spec.hasClusterInput()) {
-      Operand<TInt32> cluster = clusterOf(scope, x);
-      h =
-          scope.concat(
-              List.of(x, LayerOps.oneHot(scope, cluster, spec.clusters())), scope.constant(1));
     }
+    // A clustered G's first layer looks up its cluster's row of the kernel (LayerOps.clusterDense).
+    Operand<TInt32> cluster = spec.hasClusterInput() ? clusterOf(scope, x) : null;
     Operand<TInt32> projected =
         labels != null || !spec.hasClusterProjection()
             ? labels
@@ -329,12 +326,14 @@ public final class Network {
         // embedding when the layers read theirs: in a chain of iterations, after the update of
         // the iteration before.
         Ops afterH = scope.withControlDependencyOps(List.of(h.op()));
+        Operand<TFloat32> rows =
+            spec.clusters() > 0
+                ? afterH.gather(embedding, projected, scope.constant(0))
+                : afterH.linalg.matMul(
+                    LayerOps.oneHot(scope, projected, spec.projectedClasses()), embedding);
         Operand<TFloat32> projection =
             scope.reduceSum(
-                scope.math.mul(
-                    afterH.linalg.matMul(
-                        LayerOps.oneHot(scope, projected, spec.projectedClasses()), embedding),
-                    h),
+                scope.math.mul(rows, h),
                 scope.constant(new int[] {1}),
                 org.tensorflow.op.core.ReduceSum.keepDims(true));
         Operand<TFloat32> dense =
@@ -347,7 +346,10 @@ public final class Network {
       int[] out = shapes.get(i + 1);
       Operand<TFloat32> z =
           switch (layer.kind()) {
-            case DENSE -> scope.nn.biasAdd(scope.linalg.matMul(h, v.get(0)), v.get(1));
+            case DENSE ->
+                i == 0 && cluster != null
+                    ? LayerOps.clusterDense(scope, h, spec.inputDim(), cluster, v.get(0), v.get(1))
+                    : scope.nn.biasAdd(scope.linalg.matMul(h, v.get(0)), v.get(1));
             case RESHAPE -> scope.reshape(h, scope.constant(LayerOps.withBatch(out)));
             case CONV ->
                 scope.nn.biasAdd(

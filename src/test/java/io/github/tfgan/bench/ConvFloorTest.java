@@ -117,6 +117,22 @@ class ConvFloorTest {
     }
   }
 
+  /**
+   * A clustered pair's step has the same products: G multiplies z alone by its first kernel and
+   * looks the cluster's row up, D looks its embedding row up (lookups are not in the floor).
+   */
+  @Test
+  void clusteredNetsHaveTheProductsOfTheirUnclusteredPair() {
+    GanArchitecture clustered =
+        GanArchitecture.of(
+            "dcgan:64:clusters200", 100, DataShape.MNIST, DataScaling.SYMMETRIC, true);
+    ConvFloor.Cycle plain = ConvFloor.cycle(DCGAN_64, 64, UpdateOrder.ALTERNATING, true, 4);
+    ConvFloor.Cycle cycle = ConvFloor.cycle(clustered, 64, UpdateOrder.ALTERNATING, true, 4);
+    assertEquals(signatures(plain.every()), signatures(cycle.every()));
+    assertEquals(signatures(plain.r1()), signatures(cycle.r1()));
+    assertEquals(ConvFloor.describe(plain), ConvFloor.describe(cycle));
+  }
+
   @Test
   void thePeerGetsTheNetsOfAnyPresetButTheArticlesNetwork() {
     ImageData mnist = new ImageData(new float[4 * 784], new int[4], "test");

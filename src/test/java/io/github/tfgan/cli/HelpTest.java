@@ -150,8 +150,7 @@ class HelpTest {
         text.contains(
             "--batch-size N Real samples per D step. (article: 128; stable: 128; vectors: 128; dcgan: 64)"),
         text);
-    assertTrue(
-        text.contains("(article: 10000; stable: 52000; vectors: 30000; dcgan: 12000)"), text);
+    assertTrue(text.contains("(article: 10000; stable: 52000; vectors: 30000; dcgan: 6000)"), text);
     assertTrue(text.contains("(article: 0; stable: 0.9998; vectors: 0.999; dcgan: 0.999)"), text);
     assertTrue(text.contains("--[no-]ema-warmup"), text);
     assertTrue(text.contains("--no-ema-warmup: constant decay. (default: on)"), text);

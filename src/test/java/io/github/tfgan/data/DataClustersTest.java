@@ -2,10 +2,14 @@ package io.github.tfgan.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.tfgan.model.DataScaling;
+import io.github.tfgan.model.DataShape;
+import io.github.tfgan.model.GanArchitecture;
 import io.github.tfgan.model.SeedStreams;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,62 @@ class DataClustersTest {
     DataClusters again = DataClusters.fit(data, DataScaling.UNIT, 3, 42);
     assertArrayEquals(a, again.assignments(), "a function of the data and the seed");
     assertArrayEquals(c.clusters().centroids(), again.clusters().centroids());
+  }
+
+  /**
+   * Nearest centroids, four at a time, are those of one product at a time, summed in the same
+   * order: for every count of centroids left over after the blocks of four.
+   */
+  @Test
+  void blockedAssignmentIsTheOneAtATimeAssignment() {
+    int d = 37;
+    int rows = 50;
+    float[] x = new float[rows * d];
+    new SeedStreams(5).fillGaussian(SeedStreams.NOISE, 0, x);
+    for (int k = 1; k <= 9; k++) {
+      float[] c = new float[k * d];
+      new SeedStreams(6).fillGaussian(SeedStreams.NOISE, k, c);
+      int[] expected = new int[rows];
+      for (int i = 0; i < rows; i++) {
+        double best = Double.MAX_VALUE;
+        for (int j = 0; j < k; j++) {
+          double norm = 0;
+          float dot = 0f;
+          for (int v = 0; v < d; v++) {
+            norm += (double) c[j * d + v] * c[j * d + v];
+            dot += x[i * d + v] * c[j * d + v];
+          }
+          double dist = norm - 2.0 * dot;
+          if (dist < best) {
+            best = dist;
+            expected[i] = j;
+          }
+        }
+      }
+      assertArrayEquals(expected, DataClusters.assign(x, rows, c, k, d), k + " centroids");
+    }
+  }
+
+  /** The trainers of one data set (a benchmark's) cluster it once. */
+  @Test
+  void ofKeepsTheLastClusteringOfTheSameDataAndSeed() {
+    ArrayDataset data = blobs();
+    GanArchitecture mlp =
+        GanArchitecture.mlp("mlp:8", 4, DataShape.vector(3), DataScaling.UNIT, true);
+    GanArchitecture arch =
+        new GanArchitecture(
+            mlp.shape(),
+            mlp.scaling(),
+            mlp.flat(),
+            mlp.generator().withClusters(3),
+            mlp.discriminator().withClusters(3));
+    DataClusters first = DataClusters.of(data, arch, 42);
+    assertSame(first, DataClusters.of(data, arch, 42));
+    DataClusters otherSeed = DataClusters.of(data, arch, 43);
+    assertNotSame(first, otherSeed);
+    DataClusters otherData = DataClusters.of(blobs(), arch, 43);
+    assertNotSame(otherSeed, otherData);
+    assertArrayEquals(otherSeed.assignments(), otherData.assignments(), "same rows, same clusters");
   }
 
   @Test
